@@ -1,0 +1,1 @@
+"""Sections of the text catalogue (see flows/catalogue.py). One module per area."""

@@ -1,0 +1,74 @@
+"""Plain data exchanged between flows/ and whoever drives it (bot, terminal, tests).
+
+flows/ never performs I/O: it returns these objects, and the caller stores and
+sends them. Everything here is JSON-serialisable through pydantic so the bot can
+persist a Snapshot as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class Snapshot(BaseModel):
+    """Everything needed to rebuild a conversation: the bot stores it in one row."""
+
+    state: str
+    answers: dict[str, Any] = Field(default_factory=dict)  # Answers.model_dump(mode="json", exclude_none=True)
+    history: list[str] = Field(default_factory=list)  # question ids answered, for /back
+    lang: str = "en"
+    step: int = 0  # bumps on every accepted input; buttons of older steps are stale
+    returning_to: str | None = None  # set while re-asking after a change from the review
+
+
+class InputKind(StrEnum):
+    TEXT = "text"  # anything typed
+    BUTTON = "button"  # an inline button press; value is Button.value
+    COMMAND = "command"  # start, back, restart, review, change:<question_id>, continue
+
+
+@dataclass(frozen=True)
+class UserInput:
+    kind: InputKind
+    value: str
+    # For buttons: the step the button was shown at. A mismatch means the button is stale.
+    step: int | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str  # localised, plain text
+    value: str  # token sent back as UserInput.value; short ASCII, fits Telegram's 64-byte callback data
+
+
+@dataclass(frozen=True)
+class OutMessage:
+    html: str  # Telegram HTML; every user-provided value already escaped
+    plain: str  # the same message for a terminal
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    kind: str = "info"  # question | info | error | result | review
+    question_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A fact worth storing for funnel reports: which step was entered, answered, left."""
+
+    kind: str  # started | entered | answered | invalid | back | restart | review | changed | completed | stale
+    question_id: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class StepResult:
+    snapshot: Snapshot
+    messages: list[OutMessage]
+    events: list[Event]
+    accepted: bool  # False: the input was rejected and the snapshot is unchanged
+    finished: bool = False  # the screening reached its result
+    plan: Any = None  # flows.plan.Plan when finished
+    progress: tuple[int, int] | None = None  # (questions answered, estimated total)
