@@ -1,0 +1,84 @@
+"""Typed settings read from the environment and `.env`.
+
+Names are flat (BOT_TOKEN, DATABASE_URL, ...) because that is what hosting
+panels and `docker run -e` make easy. Later features extend the class instead
+of reading os.environ themselves, so every knob is listed in one place and in
+.env.example:
+
+    class WebhookSettings(Settings):
+        webhook_url: str = ""
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/bot.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        # Validation errors are turned into one line by bot.__main__; never echo the token back.
+        hide_input_in_errors=True,
+    )
+
+    # Optional here so `python -m bot chat` and `migrate` work without one; polling checks it.
+    bot_token: SecretStr | None = None
+    bot_api_url: str = "https://api.telegram.org"
+    database_url: str = DEFAULT_DATABASE_URL
+
+    firm_name: str = "Tax Relief Advisors"
+    firm_phone: str = "+1 555 010 0000"
+    firm_booking_url: str = ""
+
+    # NoDecode: the env value is "1,2,3", not JSON, which pydantic-settings would expect for a list.
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    log_level: str = "INFO"
+
+    # A person who comes back after this long with an unfinished screening is asked
+    # whether to continue or start over, instead of having their message taken as an answer.
+    resume_prompt_after_minutes: int = 60
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _upper_log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @field_validator("bot_api_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+
+def ensure_sqlite_dir(database_url: str) -> None:
+    """Create the folder of a file-based SQLite database so the default URL works on a fresh clone."""
+    prefix = "sqlite"
+    if not database_url.startswith(prefix):
+        return
+    _, _, path = database_url.partition(":///")
+    path = path.split("?", 1)[0]
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)

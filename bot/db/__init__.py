@@ -1,0 +1,1 @@
+"""The memory: SQLAlchemy models, engine setup and the queries the conversation runner needs."""

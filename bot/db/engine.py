@@ -1,0 +1,61 @@
+"""One AsyncEngine per process, tuned per backend.
+
+SQLite needs three things to be safe under concurrent updates (engineering-notes §5.4):
+WAL so readers do not block the writer, a busy timeout so a second writer waits
+instead of failing, and BEGIN IMMEDIATE so a read-then-write transaction takes the
+write lock up front instead of failing with "database is locked" when it upgrades.
+PostgreSQL needs none of this: the runner locks the conversation row instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from bot.config import ensure_sqlite_dir
+
+SQLITE_BUSY_TIMEOUT_S = 15
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    """Build the engine; raises sqlalchemy.exc.ArgumentError / NoSuchModuleError on a bad URL."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        ensure_sqlite_dir(url)
+        connect_args = dict(kwargs.pop("connect_args", {}))
+        connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_S)
+        engine = create_async_engine(url, connect_args=connect_args, **kwargs)
+        _tune_sqlite(engine)
+        return engine
+    kwargs.setdefault("pool_pre_ping", True)
+    return create_async_engine(url, **kwargs)
+
+
+def _tune_sqlite(engine: AsyncEngine) -> None:
+    sync_engine = engine.sync_engine
+
+    @event.listens_for(sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Take transaction control away from the driver's legacy mode so our BEGIN is the only one.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cursor.close()
+
+    @event.listens_for(sync_engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    # expire_on_commit=False: reading an attribute after commit must not trigger implicit IO (§5.2).
+    return async_sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,121 @@
+"""Tables. The conversation row is the source of truth; events feed the funnel reports.
+
+Migrations in migrations/versions create these tables; the models must match them
+(tests/bot/test_migrations.py compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints: Alembic batch mode on SQLite recreates tables and can only
+# drop or alter constraints it can name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-increments a column declared exactly INTEGER PRIMARY KEY.
+BigIntId = BigInteger().with_variant(Integer(), "sqlite")
+
+STATUS_ACTIVE = "active"
+STATUS_FINISHED = "finished"
+STATUS_CANCELLED = "cancelled"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Conversation(Base):
+    __tablename__ = "conversations"
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'finished', 'cancelled')", name="status"),
+        Index("ix_conversations_status_updated_at", "status", "updated_at"),
+        Index("ix_conversations_source_first", "source_first"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True, nullable=False)
+    user_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    state: Mapped[str] = mapped_column(String(64), nullable=False)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    lang: Mapped[str] = mapped_column(String(8), nullable=False, default="en")
+    source_first: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    source_last: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=STATUS_ACTIVE)
+    contact_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Optimistic check behind the row lock: a lost update becomes StaleDataError, never silent.
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ProcessedUpdate(Base):
+    """update_ids already handled: a redelivered update is skipped instead of answered twice."""
+
+    __tablename__ = "processed_updates"
+    __table_args__ = (Index("ix_processed_updates_processed_at", "processed_at"),)
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    processed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class EventRecord(Base):
+    """One row per flows.types.Event (plus transport facts such as "started", "returned")."""
+
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_kind_created_at", "kind", "created_at"),
+        Index("ix_events_source", "source"),
+        Index("ix_events_conversation_id", "conversation_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    # SET NULL: deleting a person's conversation (privacy request) keeps anonymous funnel counts.
+    conversation_id: Mapped[int | None] = mapped_column(
+        BigIntId, ForeignKey("conversations.id", ondelete="SET NULL"), nullable=True
+    )
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    question_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    source: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class Assessment(Base):
+    """The answers and the plan at the moment a screening finished; one row per result shown."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (Index("ix_assessments_conversation_id", "conversation_id"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[int] = mapped_column(
+        BigIntId, ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    plan: Mapped[Any] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
