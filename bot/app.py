@@ -1,0 +1,209 @@
+"""Factories for the Bot, the Dispatcher and a whole running app. No import-time globals:
+tests build as many as they like, and `python -m bot` uses exactly the same path.
+
+Extension points for later features:
+- ``create_dispatcher(..., service=...)`` accepts a prepared ConversationService
+  (hooks registered, subclass with another call to action);
+- ``App.service.after_update`` / ``after_result`` hooks run after the replies are sent;
+- ``App`` holds bot, dispatcher, engine and session factory for a webhook runner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+from aiogram.types import BotCommand
+from aiogram.utils.token import TokenValidationError
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.db.engine import create_engine, create_session_factory
+from bot.middlewares import PrivateChatOnlyMiddleware
+from bot.routers import get_routers
+from bot.service import ConversationService, FlowEngine, prune_processed_updates, utc_now
+from bot.session_retry import RetryMiddleware
+from flows.catalogue import LANGUAGES, t
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = ("start", "back", "restart", "help", "cancel")
+GET_ME_TIMEOUT_S = 10
+
+
+class StartupError(Exception):
+    """A configuration problem the operator must fix; shown as one line, exit code 2."""
+
+
+def create_bot(settings: Settings) -> Bot:
+    """The Bot client for BOT_API_URL with HTML parse mode; raises StartupError on a missing/bad token."""
+    if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
+        raise StartupError("BOT_TOKEN is not set: put the token from @BotFather in .env or the environment")
+    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
+    try:
+        return Bot(
+            token=settings.bot_token.get_secret_value().strip(),
+            session=session,
+            default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+        )
+    except TokenValidationError:
+        raise StartupError(
+            "BOT_TOKEN is malformed: expected the form 123456789:ABC... as given by @BotFather"
+        ) from None
+
+
+def create_dispatcher(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    *,
+    flow: FlowEngine | None = None,
+    clock: Callable[[], datetime] = utc_now,
+    service: ConversationService | None = None,
+) -> Dispatcher:
+    """A Dispatcher with our routers; handlers receive ``service`` and ``settings`` by injection.
+
+    aiogram's FSM is disabled: the conversation lives in our own table, and per-chat
+    serialisation is done by the service (in-process lock + database lock).
+    """
+    if service is None:
+        service = ConversationService(settings, session_factory, flow=flow, clock=clock)
+    dp = Dispatcher(disable_fsm=True, name="intake")
+    dp["settings"] = settings
+    dp["service"] = service
+    dp.message.outer_middleware(PrivateChatOnlyMiddleware())
+    dp.callback_query.outer_middleware(PrivateChatOnlyMiddleware())
+    dp.include_routers(*get_routers())
+
+    async def _drain() -> None:
+        await service.drain()
+
+    dp.shutdown.register(_drain)
+    return dp
+
+
+async def setup_bot_profile(bot: Bot) -> None:
+    """Command menu and descriptions, English as the default and one list per other language."""
+    for lang in LANGUAGES:
+        code = None if lang == "en" else lang
+        commands = [BotCommand(command=c, description=t(f"bot.cmd_{c}", lang)) for c in COMMANDS]
+        await bot.set_my_commands(commands, language_code=code)
+        await bot.set_my_short_description(
+            short_description=t("bot.short_description", lang), language_code=code
+        )
+        await bot.set_my_description(description=t("bot.description", lang), language_code=code)
+
+
+def redacted(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return "<unparsable>"
+
+
+async def open_database(settings: Settings) -> AsyncEngine:
+    """Engine for DATABASE_URL, checked to connect and to be migrated; StartupError otherwise."""
+    hint = "e.g. sqlite+aiosqlite:///./data/bot.db or postgresql+asyncpg://user:password@host/dbname"
+    try:
+        engine = create_engine(settings.database_url)
+    except Exception as error:
+        raise StartupError(
+            f"DATABASE_URL is not a usable async database URL ({type(error).__name__}): use {hint}"
+        ) from None
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            migrated = await conn.run_sync(lambda sync: inspect(sync).has_table("conversations"))
+    except Exception as error:
+        await engine.dispose()
+        raise StartupError(
+            f"cannot open the database at DATABASE_URL={redacted(settings.database_url)} "
+            f"({type(error).__name__}): check the URL, that the server runs and the database exists"
+        ) from None
+    if not migrated:
+        await engine.dispose()
+        raise StartupError("the database has no tables yet: run `python -m bot migrate` (or `make run`)")
+    return engine
+
+
+async def check_bot_api(bot: Bot, settings: Settings) -> None:
+    try:
+        me = await bot.get_me(request_timeout=GET_ME_TIMEOUT_S)
+    except TelegramUnauthorizedError:
+        raise StartupError("BOT_TOKEN was rejected by the Bot API server (401): check the token") from None
+    except (TelegramAPIError, OSError, TimeoutError) as error:
+        raise StartupError(
+            f"cannot reach the Bot API server at BOT_API_URL={settings.bot_api_url} "
+            f"({type(error).__name__}): check BOT_API_URL and the network"
+        ) from None
+    logger.info("connected as @%s (id %s)", me.username, me.id)
+
+
+@dataclass
+class App:
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    bot: Bot
+    dp: Dispatcher
+    service: ConversationService
+
+    async def run_polling(self, **kwargs: object) -> None:
+        """Long polling until stopped (signal or stop()). Tasks per update; the service orders each chat."""
+        try:
+            try:
+                await setup_bot_profile(self.bot)
+            except TelegramAPIError as error:  # cosmetic; never a reason not to serve people
+                logger.warning("could not set the command menu/description: %s", type(error).__name__)
+            await prune_processed_updates(self.session_factory)
+            await self.dp.start_polling(
+                self.bot,
+                handle_as_tasks=True,
+                allowed_updates=self.dp.resolve_used_update_types(),
+                **kwargs,  # type: ignore[arg-type]
+            )
+        finally:
+            await self.close()
+
+    async def stop(self) -> None:
+        await self.dp.stop_polling()
+
+    async def close(self) -> None:
+        await self.bot.session.close()
+        await self.engine.dispose()
+
+
+async def build_app(
+    settings: Settings,
+    *,
+    flow: FlowEngine | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> App:
+    """Everything `python -m bot` runs, checked up front: token, database, Bot API server."""
+    bot = create_bot(settings)
+    try:
+        engine = await open_database(settings)
+    except StartupError:
+        await bot.session.close()
+        raise
+    try:
+        await check_bot_api(bot, settings)
+    except StartupError:
+        await bot.session.close()
+        await engine.dispose()
+        raise
+    # Installed after the check so a wrong BOT_API_URL fails at once instead of after back-offs.
+    bot.session.middleware(RetryMiddleware())
+    session_factory = create_session_factory(engine)
+    service = ConversationService(settings, session_factory, flow=flow, clock=clock)
+    dp = create_dispatcher(settings, session_factory, service=service)
+    return App(settings, engine, session_factory, bot, dp, service)
