@@ -1,0 +1,442 @@
+"""The screening questions: what each one fills, how its answer is read, and when it matters.
+
+Why one ordered table instead of branches spread over handlers: the order *is*
+the conversation, and each question's relevance predicate reads only answers to
+questions *earlier* in the table. That single rule makes everything else simple:
+the next question is the first relevant unanswered one, "back" and "change"
+never leave a hole, and one pass in table order drops every answer that a change
+made irrelevant (so it cannot reach the assessment).
+
+Ask only what can still change the outcome: someone who can clear a small
+balance within 180 days never sees the long-term questions (bankruptcy, monthly
+budget, hardship, spouse, combat zone), and the financial picture is asked only
+when flows.assessment.needs_financials() says it can change the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import Field, TypeAdapter, ValidationError
+
+from flows import figures as F
+from flows.answers import Answers, DebtScope, FilingStatus, Letter, TaxpayerKind
+from flows.assessment import needs_financials
+from flows.parsing import (
+    MONEY_MAX,
+    ChoiceOption,
+    ParseError,
+    is_unsure,
+    parse_choice,
+    parse_count,
+    parse_date,
+    parse_money,
+    parse_yes_no,
+)
+
+
+class Kind(StrEnum):
+    CHOICE = "choice"
+    YES_NO = "yes_no"
+    MONEY = "money"
+    COUNT = "count"
+    DATE = "date"
+
+
+UNSURE = "unsure"  # button value for "Not sure"
+ZERO = "0"  # button value for "None / $0"
+YES = "yes"
+NO = "no"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str  # the stored enum value; also the button value, so keep it short ASCII
+    aliases: tuple[str, ...] = ()  # extra typed forms ("lt11", "1058"), any language
+
+
+Predicate = Callable[[Answers], bool]
+
+
+def _always(_: Answers) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # short ASCII: it travels in "change:<id>" button values (<= 17 chars)
+    kind: Kind
+    field: str  # the Answers field it fills
+    relevant: Predicate = _always
+    choices: tuple[Choice, ...] = ()
+    unsure: bool = False  # offer "Not sure" (stored as None / penalty_unknown)
+    zero_button: bool = False  # offer "None / $0"
+    min_money: Decimal = Decimal(0)
+    count_range: tuple[int, int] = (0, 0)
+    extra_fields: tuple[str, ...] = ()  # other Answers fields this question owns (cleared with it)
+
+    @property
+    def text_id(self) -> str:
+        return f"conv.q.{self.id}"
+
+    @property
+    def label_id(self) -> str:
+        return f"conv.label.{self.id}"
+
+    @property
+    def hint_id(self) -> str:
+        return f"conv.hint.{self.kind.value}"
+
+    def option_id(self, value: str) -> str:
+        return f"conv.opt.{self.id}.{value}"
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field, *self.extra_fields)
+
+    def text_ids(self) -> list[str]:
+        """Every catalogue id this question uses; the catalogue test checks they exist."""
+        ids = [self.text_id, self.label_id, self.hint_id]
+        ids += [self.option_id(c.value) for c in self.choices]
+        return ids
+
+
+# ---------------------------------------------------------------- relevance predicates
+# Each reads only fields of questions earlier in QUESTIONS (see the module docstring).
+
+LEVY_LETTERS = frozenset({Letter.CP504, Letter.FINAL_NOTICE, Letter.LIEN_3172, Letter.CP523})
+# Letters whose deadline runs from the letter's date (irs-rules.md §5); CP14/CP501/CP503 carry
+# none that we count, so their date is not asked.
+DEADLINE_LETTERS = LEVY_LETTERS | {Letter.CP2000}
+
+
+def federal(a: Answers) -> bool:
+    return a.debt_scope in (DebtScope.FEDERAL, DebtScope.BOTH)
+
+
+def short_term_possible(a: Answers) -> bool:
+    """The short-term plan exists only under the balance limit, so the 180-day question only asks there."""
+    return federal(a) and a.balance is not None and a.balance < F.SHORT_TERM_LIMIT.value
+
+
+def long_term(a: Answers) -> bool:
+    """A long-term plan, OIC or CNC is in play: the person cannot clear the debt within 180 days."""
+    return federal(a) and not (short_term_possible(a) and a.can_pay_in_180_days is True)
+
+
+def long_term_open(a: Answers) -> bool:
+    """Long-term and not in bankruptcy: an open bankruptcy stays collection, so budgets are moot."""
+    return long_term(a) and a.in_bankruptcy is not True
+
+
+def has_penalties(a: Answers) -> bool:
+    return federal(a) and (
+        a.penalty_unknown is True or (a.penalty_amount is not None and a.penalty_amount > 0)
+    )
+
+
+def personal(a: Answers) -> bool:
+    return federal(a) and a.taxpayer_kind == TaxpayerKind.PERSONAL
+
+
+def financials(a: Answers) -> bool:
+    return long_term_open(a) and needs_financials(a)
+
+
+# ---------------------------------------------------------------- the table
+
+_yes_no = Kind.YES_NO
+_money = Kind.MONEY
+
+
+QUESTIONS: tuple[Question, ...] = (
+    # The debt
+    Question(
+        "debt_scope",
+        Kind.CHOICE,
+        "debt_scope",
+        choices=(
+            Choice("federal", ("federal", "irs", "federal only", "solo federal")),
+            Choice("state", ("state", "state only", "estatal", "solo estatal", "estado")),
+            Choice("both", ("ambos", "ambas", "federal and state", "federal y estatal")),
+        ),
+    ),
+    Question("balance", _money, "balance", federal, min_money=Decimal("0.01")),
+    Question(
+        "taxpayer_kind",
+        Kind.CHOICE,
+        "taxpayer_kind",
+        federal,
+        choices=(
+            Choice("personal", ("1040", "individual", "me", "mine", "mio", "yo")),
+            Choice("payroll", ("941", "payroll tax", "employment tax", "nomina", "empleados")),
+            Choice("business_other", ("business", "negocio", "empresa", "other business")),
+        ),
+    ),
+    # Filing and compliance
+    Question("all_returns_filed", _yes_no, "all_returns_filed", federal),
+    Question(
+        "unfiled_years",
+        Kind.COUNT,
+        "unfiled_years",
+        lambda a: federal(a) and a.all_returns_filed is False,
+        count_range=(1, 30),
+    ),
+    # Urgency
+    Question(
+        "latest_letter",
+        Kind.CHOICE,
+        "latest_letter",
+        federal,
+        choices=(
+            Choice(Letter.NONE.value, ("none", "no", "ninguna", "ninguno", "nothing", "nada")),
+            Choice(Letter.CP14.value, ("cp14", "cp 14")),
+            Choice(Letter.CP501_503.value, ("cp501", "cp503", "cp 501", "cp 503")),
+            Choice(Letter.CP504.value, ("cp504", "cp 504", "intent to levy")),
+            Choice(
+                Letter.FINAL_NOTICE.value,
+                (
+                    "lt11",
+                    "lt 11",
+                    "1058",
+                    "letter 1058",
+                    "carta 1058",
+                    "cp90",
+                    "cp 90",
+                    "cp297",
+                    "final notice",
+                ),
+            ),
+            Choice(Letter.LIEN_3172.value, ("3172", "letter 3172", "carta 3172", "lien", "gravamen")),
+            Choice(Letter.CP523.value, ("cp523", "cp 523")),
+            Choice(Letter.CP2000.value, ("cp2000", "cp 2000")),
+        ),
+    ),
+    Question(
+        "letter_date", Kind.DATE, "letter_date", lambda a: federal(a) and a.latest_letter in DEADLINE_LETTERS
+    ),
+    Question(
+        "levy_started", _yes_no, "levy_started", lambda a: federal(a) and a.latest_letter in LEVY_LETTERS
+    ),
+    # Liability
+    Question("disputes_amount", _yes_no, "disputes_amount", federal),
+    # Penalties
+    Question(
+        "penalty_amount",
+        _money,
+        "penalty_amount",
+        federal,
+        unsure=True,
+        zero_button=True,
+        extra_fields=("penalty_unknown",),
+    ),
+    Question("prior_penalties", _yes_no, "prior_penalties", has_penalties, unsure=True),
+    Question(
+        "reasonable_cause",
+        Kind.CHOICE,
+        "reasonable_cause",
+        # First-Time Abatement is tried first; a cause only matters when it may not apply.
+        lambda a: has_penalties(a) and (a.prior_penalties is not False or a.all_returns_filed is False),
+        choices=(
+            Choice("illness", ("sick", "illness", "enfermedad", "enfermo", "enferma")),
+            Choice("death", ("death", "muerte", "fallecimiento")),
+            Choice("disaster", ("fire", "flood", "hurricane", "incendio", "inundacion", "huracan")),
+            Choice("records_lost", ("records", "documents", "registros", "documentos")),
+            Choice("none", ("no", "nothing", "nada", "ninguno", "ninguna")),
+        ),
+    ),
+    # Ability to pay
+    Question("can_pay_180", _yes_no, "can_pay_in_180_days", short_term_possible),
+    Question("current_year", _yes_no, "current_year_compliant", long_term, unsure=True),
+    Question("in_bankruptcy", _yes_no, "in_bankruptcy", long_term),
+    Question("monthly_payment", _money, "monthly_payment", long_term_open, zero_button=True),
+    Question(
+        "hardship",
+        Kind.CHOICE,
+        "hardship",
+        long_term_open,
+        choices=(
+            Choice("job_loss", ("unemployed", "laid off", "desempleo", "desempleado", "sin trabajo")),
+            Choice("medical", ("medical", "illness", "medico", "enfermedad")),
+            Choice("divorce", ("divorce", "separation", "divorcio", "separacion")),
+            Choice("disaster", ("disaster", "fire", "flood", "desastre", "incendio")),
+            Choice("fixed_income", ("retired", "social security", "pension", "jubilado", "jubilada")),
+            Choice("none", ("no", "nothing", "nada", "ninguno", "ninguna")),
+        ),
+    ),
+    # Special situations (short, and they can remove the debt: before the long financial block)
+    Question(
+        "filing_status",
+        Kind.CHOICE,
+        "filing_status",
+        lambda a: personal(a) and a.in_bankruptcy is not True and (long_term(a) or a.disputes_amount is True),
+        choices=(
+            Choice(FilingStatus.SINGLE.value, ("single", "soltero", "soltera")),
+            Choice(FilingStatus.MARRIED_JOINT.value, ("joint", "jointly", "mfj", "conjunta", "juntos")),
+            Choice(
+                FilingStatus.MARRIED_SEPARATE.value, ("separate", "separately", "mfs", "separado", "separada")
+            ),
+            Choice(FilingStatus.HEAD_OF_HOUSEHOLD.value, ("hoh", "head of household", "cabeza de familia")),
+        ),
+    ),
+    Question(
+        "spouse_debt",
+        _yes_no,
+        "spouse_caused_debt",
+        lambda a: personal(a) and a.filing_status == FilingStatus.MARRIED_JOINT,
+        unsure=True,
+    ),
+    Question("combat_zone", _yes_no, "combat_zone", lambda a: personal(a) and long_term_open(a)),
+    # Financial picture (OIC / partial-payment plan / CNC in play)
+    Question(
+        "residence",
+        Kind.CHOICE,
+        "residence",
+        financials,
+        choices=(
+            Choice("contiguous", ("48", "lower 48", "mainland", "dc", "continental", "otro estado")),
+            Choice("alaska", ("ak",)),
+            Choice("hawaii", ("hi",)),
+        ),
+    ),
+    Question("household_size", Kind.COUNT, "household_size", financials, count_range=(1, 20)),
+    Question("members_65", Kind.COUNT, "members_65_plus", financials, count_range=(0, 20)),
+    Question("monthly_income", _money, "monthly_income", financials, zero_button=True),
+    Question("expense_housing", _money, "expense_housing", financials, zero_button=True),
+    Question("expense_transport", _money, "expense_transport", financials, zero_button=True),
+    Question("expense_health", _money, "expense_health", financials, zero_button=True),
+    Question("expense_court", _money, "expense_court_ordered", financials, zero_button=True),
+    Question("expense_other", _money, "expense_other", financials, zero_button=True),
+    Question("asset_cash", _money, "asset_cash", financials, zero_button=True),
+    Question("home_value", _money, "home_value", financials, zero_button=True),
+    Question(
+        "home_loan", _money, "home_loan", lambda a: financials(a) and bool(a.home_value), zero_button=True
+    ),
+    Question("vehicle_value", _money, "vehicle_value", financials, zero_button=True),
+    Question(
+        "vehicle_loan",
+        _money,
+        "vehicle_loan",
+        lambda a: financials(a) and bool(a.vehicle_value),
+        zero_button=True,
+    ),
+    Question("retirement_value", _money, "retirement_value", financials, zero_button=True),
+    Question("other_assets", _money, "other_assets_value", financials, zero_button=True),
+)
+
+BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
+ORDER: dict[str, int] = {q.id: i for i, q in enumerate(QUESTIONS)}
+FIRST = QUESTIONS[0].id
+
+
+# ---------------------------------------------------------------- reading an answer
+
+_MONEY: TypeAdapter[Decimal] = TypeAdapter(
+    Annotated[Decimal, Field(ge=0, le=MONEY_MAX, max_digits=12, decimal_places=2)]
+)
+_DATE = TypeAdapter(date)
+
+
+def read_answer(
+    q: Question,
+    raw: str,
+    answers: Answers,
+    lang: str,
+    today: date,
+    *,
+    button: bool = False,
+    labels: dict[str, list[str]] | None = None,
+) -> Any:
+    """The typed value of a reply to ``q`` (None for "not sure"), or ParseError.
+
+    Button presses arrive as the button's value; typed text goes through the
+    parsers. Both end in the same pydantic validation, so a value that reaches
+    Answers has passed the same checks whichever way it came.
+    """
+    if q.unsure and (raw == UNSURE or (not button and is_unsure(raw))):
+        return None
+    if q.kind is Kind.YES_NO:
+        if button and raw in (YES, NO):
+            return raw == YES
+        return parse_yes_no(raw, allow_unsure=q.unsure)
+    if q.kind is Kind.CHOICE:
+        values = {c.value for c in q.choices}
+        if button and raw in values:
+            return raw
+        if button:
+            raise ParseError("conv.err.choice")
+        return read_choice(q, raw, labels or {})
+    if q.kind is Kind.MONEY:
+        value = parse_money(raw, lang, allow_zero=q.min_money == 0)
+        value = _MONEY.validate_python(value)
+        if q.id == "penalty_amount" and answers.balance is not None and value > answers.balance:
+            raise ParseError("conv.err.penalty_exceeds", {"balance": answers.balance})
+        return value
+    if q.kind is Kind.COUNT:
+        lo, hi = q.count_range
+        if q.id == "members_65" and answers.household_size is not None:
+            hi = answers.household_size
+        return parse_count(raw, lo, hi)
+    if q.kind is Kind.DATE:
+        return _DATE.validate_python(parse_date(raw, lang, today))
+    raise AssertionError(q.kind)  # pragma: no cover
+
+
+def read_choice(q: Question, raw: str, labels: dict[str, list[str]]) -> str:
+    """A typed choice: its number, label (in any language) or alias. ``labels`` maps value -> labels.
+
+    Labels come from the caller because they live in the text catalogue, which
+    this module does not read (questions stay testable without texts).
+    """
+    options = [ChoiceOption(c.value, labels.get(c.value, []), c.aliases) for c in q.choices]
+    return parse_choice(raw, options)
+
+
+def store(q: Question, value: Any, answers: Answers) -> None:
+    """Put a validated value into Answers (validate_assignment re-checks the type there)."""
+    if q.id == "penalty_amount":
+        answers.penalty_unknown = value is None
+        answers.penalty_amount = value
+        return
+    try:
+        setattr(answers, q.field, value)
+    except ValidationError:  # pragma: no cover - read_answer already produced the right type
+        raise ParseError(f"conv.err.{q.kind.value}") from None
+
+
+def clear(q: Question, answers: Answers) -> None:
+    for name in q.fields:
+        setattr(answers, name, None)
+
+
+def settle(answers: Answers, answered: list[str]) -> list[str]:
+    """Drop answers that earlier answers made irrelevant; return the ids still answered.
+
+    One pass in table order is enough because relevance only looks backwards.
+    """
+    done = set(answered)
+    dropped: set[str] = set()
+    for q in QUESTIONS:
+        if q.id in done and not q.relevant(answers):
+            clear(q, answers)
+            dropped.add(q.id)
+    return [qid for qid in answered if qid not in dropped] if dropped else answered
+
+
+def next_question(answers: Answers, answered: list[str] | set[str]) -> Question | None:
+    done = set(answered)
+    for q in QUESTIONS:
+        if q.id not in done and q.relevant(answers):
+            return q
+    return None
+
+
+def remaining(answers: Answers, answered: list[str] | set[str]) -> int:
+    """Relevant questions still to ask, judged on what is known now (an estimate that only shrinks mostly)."""
+    done = set(answered)
+    return sum(1 for q in QUESTIONS if q.id not in done and q.relevant(answers))
