@@ -18,7 +18,8 @@ class Snapshot(BaseModel):
     """Everything needed to rebuild a conversation: the bot stores it in one row."""
 
     state: str
-    answers: dict[str, Any] = Field(default_factory=dict)  # Answers.model_dump(mode="json", exclude_none=True)
+    # Answers.model_dump(mode="json", exclude_none=True)
+    answers: dict[str, Any] = Field(default_factory=dict)
     history: list[str] = Field(default_factory=list)  # question ids answered, for /back
     lang: str = "en"
     step: int = 0  # bumps on every accepted input; buttons of older steps are stale
@@ -41,6 +42,20 @@ class UserInput:
 
 @dataclass(frozen=True)
 class Button:
+    """An inline button. Its value is what comes back when it is pressed.
+
+    Value conventions (all short ASCII, at most 24 characters, so the bot's
+    step prefix still fits Telegram's 64-byte callback data):
+
+    - ``cmd:<command>`` is a control ("cmd:back", "cmd:review", "cmd:restart",
+      "cmd:continue"). The bot passes it as UserInput(kind=COMMAND,
+      value="<command>", step=<step shown>); passing it as a BUTTON with the
+      prefix works too. With a step, an old control is caught as stale.
+    - ``change:<question_id>`` comes from the review: pass it as a BUTTON with
+      its step; the engine treats it as the "change:<question_id>" command.
+    - anything else is an answer to the question shown at that step.
+    """
+
     label: str  # localised, plain text
     value: str  # token sent back as UserInput.value; short ASCII, fits Telegram's 64-byte callback data
 
@@ -58,7 +73,8 @@ class OutMessage:
 class Event:
     """A fact worth storing for funnel reports: which step was entered, answered, left."""
 
-    kind: str  # started | entered | answered | invalid | back | restart | review | changed | completed | stale
+    # started | entered | answered | invalid | back | restart | review | changed | completed | stale
+    kind: str
     question_id: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
 
