@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -62,6 +63,11 @@ class Conversation(Base):
     source_last: Mapped[str | None] = mapped_column(String(64), nullable=True)
     status: Mapped[str] = mapped_column(String(16), nullable=False, default=STATUS_ACTIVE)
     contact_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # Attribution and A/B (migration 0002): the link token of the last touch, for UTM breakdowns,
+    # and the sticky variant names from bot/variants.toml.
+    source_token: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    variant_intro: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    variant_cta: Mapped[str | None] = mapped_column(String(32), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -118,4 +124,20 @@ class Assessment(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     plan: Mapped[Any] = mapped_column(JSON, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class LinkToken(Base):
+    """UTM fields and an ad click id behind a short /start token (they do not fit in 64 characters)."""
+
+    __tablename__ = "link_tokens"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    campaign: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    utm_source: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    utm_medium: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    utm_campaign: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    utm_content: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    utm_term: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    click_id: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
