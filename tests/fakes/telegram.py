@@ -302,6 +302,7 @@ class _Chat:
     read_cursor: int = 0  # index into bot_messages consumed by wait_messages
     blocked: bool = False
     actions: list[str] = field(default_factory=list)
+    pinned: int | None = None
 
     @property
     def id(self) -> int:
@@ -417,7 +418,9 @@ class FakeTelegram:
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         app.router.add_get("/file/bot{token}/{path:.+}", self._handle_file)
         # shutdown_timeout is small because open long polls are woken up and answered on exit anyway.
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
+        # handler_cancellation: when the bot abandons a long poll (polling stopped, bot "restarted"), the
+        # server side must stop too, or that orphan poll would swallow the next update.
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5, handler_cancellation=True)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -571,7 +574,7 @@ class FakeTelegram:
         self._bump()
 
     def _new_update(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
-        update = {"update_id": next(self._update_ids), kind: payload}
+        update: dict[str, Any] = {"update_id": next(self._update_ids), kind: payload}
         self._history[update["update_id"]] = update
         self._pending.append(_Pending(update))
         self._bump()
@@ -1285,6 +1288,34 @@ class FakeTelegram:
     async def _m_getchatmenubutton(self, call: Call) -> Any:
         return {"type": "commands"}
 
+    async def _m_getchatmember(self, call: Call) -> Any:
+        chat = self._chat(call.params.get("chat_id"), sending=False)
+        user_id = int(call.params.get("user_id") or 0)
+        if user_id == self.bot_user["id"]:
+            return {"status": "member", "user": self._bot_sender()}
+        if chat.is_private and user_id == chat.id:
+            return {"status": "member", "user": self._users[user_id].info}
+        group = self._groups.get(chat.id)
+        if group is not None and user_id in group._members:
+            return {"status": "member", "user": group._members[user_id].info}
+        raise _bad("user not found")  # Telegram's answer for someone who never joined
+
+    async def _m_pinchatmessage(self, call: Call) -> Any:
+        chat = self._chat(call.params.get("chat_id"), sending=False)
+        mid = int(call.params.get("message_id") or 0)
+        if mid not in chat.by_id and mid not in chat.user_messages:
+            raise _bad("message to pin not found")
+        chat.pinned = mid
+        return True
+
+    async def _m_unpinchatmessage(self, call: Call) -> Any:
+        self._chat(call.params.get("chat_id"), sending=False).pinned = None
+        return True
+
+    async def _m_leavechat(self, call: Call) -> Any:
+        self._chat(call.params.get("chat_id"), sending=False)
+        return True
+
     async def _m_getfile(self, call: Call) -> Any:
         stored = self._files.get(str(call.params.get("file_id")))
         if stored is None:
@@ -1415,6 +1446,17 @@ class FakeTelegram:
         self._new_update("callback_query", payload)
         return query_id
 
+    def _my_chat_member(self, chat: _Chat, sender: dict[str, Any], *, old: str, new: str) -> None:
+        bot = self._bot_sender()
+        member_update = {
+            "chat": chat.info,
+            "from": sender,
+            "date": int(time.time()),
+            "old_chat_member": {"status": old, "user": bot, **({"until_date": 0} if old == "kicked" else {})},
+            "new_chat_member": {"status": new, "user": bot, **({"until_date": 0} if new == "kicked" else {})},
+        }
+        self._new_update("my_chat_member", member_update)
+
     def _stored_user_file(
         self, content: bytes, filename: str | None, mime: str | None, folder: str
     ) -> _StoredFile:
@@ -1452,6 +1494,10 @@ def _find_button(chat: _Chat, button: str, message: BotMessage | None) -> tuple[
     """Locate an inline callback button by text or callback_data; explain what exists when it is missing."""
     candidates: Iterable[BotMessage]
     if message is not None:
+        if message.chat_id != chat.id:
+            raise AssertionError(
+                f"message #{message.message_id} belongs to chat {message.chat_id}, not {chat.id}"
+            )
         current = chat.by_id.get(message.message_id, message)
         if current.deleted:
             raise AssertionError(f"cannot press {button!r}: message #{current.message_id} was deleted")
@@ -1601,19 +1647,42 @@ class FakeUser(_ChatView):
     @property
     def reply_keyboard(self) -> list[str]:
         """Texts of the reply keyboard currently shown (latest keyboard / remove wins)."""
-        for message in reversed(self._chat_state.bot_messages):
+        chat = self._chat_state
+        for message in reversed(chat.bot_messages):
+            if message.deleted:
+                continue
             if message.removes_keyboard:
                 return []
             if message.reply_keyboard:
+                # A one-time keyboard hides once the user has sent anything after it, like the apps do.
+                assert message.reply_markup is not None
+                if message.reply_markup.get("one_time_keyboard") and any(
+                    mid > message.message_id for mid in chat.user_messages
+                ):
+                    return []
                 return message.reply_buttons
         return []
 
     def block(self) -> None:
-        """The user blocks the bot: further sends fail with 403 like Telegram."""
+        """The user blocks the bot: sends fail with 403 and a my_chat_member update (kicked) arrives."""
         self._chat_state.blocked = True
+        self._tg._my_chat_member(self._chat_state, self.info, old="member", new="kicked")
 
     def unblock(self) -> None:
+        """The user restarts the bot after blocking it (my_chat_member: kicked → member)."""
         self._chat_state.blocked = False
+        self._tg._my_chat_member(self._chat_state, self.info, old="kicked", new="member")
+
+    async def edit(self, message_id: int, text: str) -> None:
+        """The user edits one of their messages (an ``edited_message`` update)."""
+        original = self._chat_state.user_messages.get(message_id)
+        if original is None or "text" not in original:
+            raise AssertionError(f"user has no text message #{message_id} in chat {self.chat_id}")
+        original.update(text=text, edit_date=int(time.time()))
+        original.pop("entities", None)
+        if entities := _command_entities(text):
+            original["entities"] = entities
+        self._tg._new_update("edited_message", dict(original))
 
     async def send(self, text: str, *, reply_to: BotMessage | int | None = None) -> int:
         content: dict[str, Any] = {"text": text}

@@ -377,3 +377,41 @@ async def test_misc_methods(fake_telegram: FakeTelegram, bot: Bot) -> None:
     await bot.send_chat_action(ann.id, "typing")
     assert ann.chat_actions == ["typing"]
     assert await bot.log_out() and await bot.close()
+
+
+async def test_restarted_bot_gets_unconfirmed_updates(fake_telegram: FakeTelegram, bot: Bot) -> None:
+    # A poll abandoned by a stopped bot must not swallow the next update (the restarted bot gets it).
+    orphan = asyncio.create_task(bot.get_updates(timeout=5))
+    await asyncio.sleep(0.05)
+    orphan.cancel()
+    await asyncio.sleep(0.05)
+    ann = fake_telegram.user()
+    await ann.send("after restart")
+    dp = Dispatcher()
+    dp.include_router(echo_router())
+    task = asyncio.create_task(dp.start_polling(bot, handle_signals=False, close_bot_session=False))
+    assert (await ann.wait_message()).text == "after restart"
+    await dp.stop_polling()
+    await task
+
+
+async def test_block_edit_one_time_keyboard_and_allowed_updates(fake_telegram: FakeTelegram, bot: Bot) -> None:
+    ann = fake_telegram.user()
+    keyboard = ReplyKeyboardMarkup(keyboard=[[KeyboardButton(text="Yes")]], one_time_keyboard=True)
+    await bot.send_message(ann.id, "Owe more than $10k?", reply_markup=keyboard)
+    assert ann.reply_keyboard == ["Yes"]
+    first = await ann.tap("Yes")
+    assert ann.reply_keyboard == []
+    with pytest.raises(AssertionError, match="no reply keyboard button"):
+        await ann.tap("Yes")
+    await ann.edit(first, "/start again")
+    edited = fake_telegram.updates[-1]["edited_message"]
+    assert edited["text"] == "/start again" and edited["entities"][0]["type"] == "bot_command"
+    ann.block()
+    assert fake_telegram.updates[-1]["my_chat_member"]["new_chat_member"]["status"] == "kicked"
+    updates = await bot.get_updates(timeout=0, allowed_updates=["message"])
+    assert [u.event_type for u in updates] == ["message"]
+    assert [next(k for k in u if k != "update_id") for u in fake_telegram.discarded_updates] == [
+        "edited_message",
+        "my_chat_member",
+    ]
