@@ -10,9 +10,10 @@ Extension points for later features:
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from aiogram import Bot, Dispatcher
@@ -156,6 +157,14 @@ class App:
     bot: Bot
     dp: Dispatcher
     service: ConversationService
+    # Set once the dispatcher has started (polling or webhook), so stop() never races start().
+    started: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def __post_init__(self) -> None:
+        async def _mark_started() -> None:
+            self.started.set()
+
+        self.dp.startup.register(_mark_started)
 
     async def run_polling(self, **kwargs: object) -> None:
         """Long polling until stopped (signal or stop()). Tasks per update; the service orders each chat."""
@@ -175,6 +184,8 @@ class App:
             await self.close()
 
     async def stop(self) -> None:
+        """Stop polling: in-flight updates finish (the shutdown hook drains the service)."""
+        await self.started.wait()
         await self.dp.stop_polling()
 
     async def close(self) -> None:

@@ -1,7 +1,12 @@
-from collections.abc import AsyncIterator
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 
+from tests.dbs import PostgresServer, run_blocking, truncate_all
 from tests.fakes.telegram import FakeTelegram
 
 
@@ -17,15 +22,6 @@ async def fake_telegram() -> AsyncIterator[FakeTelegram]:
 # PostgreSQL too. PostgreSQL gets a fresh uniquely named database per test session (dropped at the end);
 # SQLite gets a fresh file per test, copied from one migrated template.
 
-import asyncio  # noqa: E402
-import os  # noqa: E402
-import shutil  # noqa: E402
-import uuid  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from tests.dbs import PostgresServer, truncate_all  # noqa: E402
-
 DB_BACKENDS = ("sqlite", "postgres")
 
 
@@ -36,7 +32,7 @@ def postgres_server() -> PostgresServer:
     if not url:
         pytest.skip("PostgreSQL variant skipped: TEST_POSTGRES_URL is not set")
     server = PostgresServer(url)
-    problem = asyncio.run(server.check())
+    problem = run_blocking(server.check())
     if problem:
         pytest.skip(f"PostgreSQL variant skipped: TEST_POSTGRES_URL unreachable ({problem})")
     return server
@@ -48,12 +44,12 @@ def postgres_session_db(postgres_server: PostgresServer) -> Iterator[str]:
     from bot.db.migrate import upgrade
 
     name = f"bot_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    url = asyncio.run(postgres_server.create_database(name))
+    url = run_blocking(postgres_server.create_database(name))
     try:
         upgrade(url)
         yield url
     finally:
-        asyncio.run(postgres_server.drop_database(name))
+        run_blocking(postgres_server.drop_database(name))
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,29 @@
+"""Transport mechanics with a two-question stub engine: fast, independent of the IRS rules."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.bot import stub_engine
+from tests.e2e.harness import BotRunner
+from tests.fakes.telegram import FakeTelegram
+
+
+async def test_stub_conversation_to_result(
+    fake_telegram: FakeTelegram, run_bot: Callable[..., BotRunner]
+) -> None:
+    runner = run_bot(stub_engine)
+    await runner.start()
+    ann = fake_telegram.user(first_name="Ann")
+    await ann.send("/start")
+    greeting, question = await ann.wait_messages(2)
+    assert "not tax advice" in greeting.text
+    assert "Acme & Sons <Tax>" in greeting.text
+    assert "Question 1 of ~2" in question.text
+    await ann.send("<b>&")
+    (colour,) = await ann.wait_messages(1)
+    assert colour.buttons[:2] == ["Red", "Blue"]
+    await ann.press("Blue")
+    result, cta, share = await ann.wait_messages(3)
+    assert "<b>&" in result.text
+    print(result, cta, share)
