@@ -40,7 +40,9 @@ class Chat:
         self.results.append(result)
         self.snapshot = roundtrip(result.snapshot)
         self.asked += [
-            e.question_id for e in result.events if e.kind == "entered" and e.question_id != "review"
+            e.question_id
+            for e in result.events
+            if e.kind == "entered" and e.question_id is not None and e.question_id != "review"
         ]
         return result
 
