@@ -306,6 +306,10 @@ _UNIT_DAYS = {
     "months": 30,
     "mes": 30,
     "meses": 30,
+    "year": 365,
+    "years": 365,
+    "ano": 365,
+    "anos": 365,
 }
 _SMALL = {
     "a": 1,

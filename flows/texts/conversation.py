@@ -189,7 +189,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "Type a date, for example <b>yesterday</b>, <b>2 weeks ago</b>, "
             "<b>Nov 3</b> or <b>11/03/2026</b>."
         ),
-        "conv.hint.yes_no": "Tap a button or type <b>yes</b> or <b>no</b>.",
+        "conv.hint.yes_no": "Tap a button or type your answer, for example <b>yes</b> or <b>no</b>.",
         "conv.hint.choice": "Tap a button, or type its number (for example <b>1</b>) or its name.",
         # ---- errors (the hint follows each one)
         "conv.err.money.nonsense": "I couldn't read that as an amount of money.",
@@ -403,7 +403,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "Escriba una fecha, por ejemplo <b>ayer</b>, <b>hace 2 semanas</b>, <b>3 de noviembre</b> "
             "o <b>03/11/2026</b>."
         ),
-        "conv.hint.yes_no": "Toque un botón o escriba <b>sí</b> o <b>no</b>.",
+        "conv.hint.yes_no": "Toque un botón o escriba su respuesta, por ejemplo <b>sí</b> o <b>no</b>.",
         "conv.hint.choice": "Toque un botón, o escriba su número (por ejemplo <b>1</b>) o su nombre.",
         # ---- errores
         "conv.err.money.nonsense": "No pude leer eso como una cantidad de dinero.",
