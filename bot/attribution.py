@@ -166,15 +166,18 @@ async def store_token(
 
 
 def clean_payload(raw: str | None) -> str | None:
-    """What we keep of a payload typed by hand (``/start <anything>``).
+    """The payload if it is one Telegram could have sent from a link, else None.
 
-    Telegram only delivers valid payloads from links, but a person can type
-    anything after /start; keep it as a source (bounded), never fail on it.
+    A person can type anything after /start by hand; that is not a campaign, and
+    it is ignored (never an error), as the transport did before tokens existed.
     """
     if raw is None:
         return None
     text = raw.strip()
-    return text[:PAYLOAD_MAX] or None
+    try:
+        return validate_payload(text)
+    except LinkError:
+        return None
 
 
 async def resolve_payload(session: AsyncSession, raw: str | None) -> Attribution:

@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
 
+    # Campaign links (`python -m bot link`) print https://t.me/<BOT_USERNAME>?start=...
+    bot_username: str = ""
+    # A/B texts of the greeting and call to action; empty means the bundled bot/variants.toml.
+    variants_file: str = ""
+
     # A person who comes back after this long with an unfinished screening is asked
     # whether to continue or start over, instead of having their message taken as an answer.
     resume_prompt_after_minutes: int = 60

@@ -25,6 +25,7 @@ import dataclasses
 import importlib
 import json
 import logging
+import random
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from bot import render
+from bot import attribution, render, variants
 from bot.config import Settings
 from bot.db import repo
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED, Conversation
@@ -163,7 +164,10 @@ class ConversationService:
         self.flow: FlowEngine = flow if flow is not None else load_flow_engine()
         self.clock = clock
         self.locks = KeyedLocks()
+        # A/B assignment draws from this; tests replace it with a seeded Random.
+        self.variant_rng = random.Random()
         # Hooks run after the replies were sent, outside the transaction; a failing hook is logged only.
+        # Signature: async hook(bot, outcome). Leads/CRM use after_result, metrics after_update.
         self.after_update: list[OutcomeHook] = []
         self.after_result: list[OutcomeHook] = []
         self._in_flight = 0
@@ -256,10 +260,10 @@ class ConversationService:
             logger.info("answerCallbackQuery failed: %s", type(error).__name__)
 
     async def _run_hooks(self, bot: Bot, outcome: Outcome) -> None:
-        if outcome.duplicate:
-            return
+        # after_update sees every update, duplicates included (outcome.duplicate), so a counter or a
+        # test can tell "skipped" from "not processed yet"; after_result only fires for a new plan.
         hooks = list(self.after_update)
-        if outcome.finished:
+        if outcome.finished and not outcome.duplicate:
             hooks += self.after_result
         for hook in hooks:
             try:
@@ -269,8 +273,24 @@ class ConversationService:
 
     # ------------------------------------------------------------------ overridable pieces
 
-    def greeting(self, lang: str) -> Outgoing:
+    def variant_book(self) -> variants.VariantBook:
+        return variants.load_or_empty(self.settings.variants_file or None)
+
+    def greeting(self, lang: str, conv: Conversation | None = None) -> Outgoing:
+        """The conversation's intro variant (bot/variants.toml), else the catalogue greeting."""
+        if conv is not None:
+            book, firm = self.variant_book(), self.settings.firm_name
+            text_ = variants.render_text(book, "intro", conv.variant_intro, lang, conv.source_last, firm)
+            if text_ is not None:
+                return Outgoing(text=text_)
         return Outgoing(text=render.text("bot.greeting", lang, firm=self.settings.firm_name))
+
+    def cta_variant(self, lang: str, conv: Conversation) -> list[Outgoing]:
+        """The A/B lead-in shown right before the call to action (whoever renders the latter)."""
+        text_ = variants.render_text(
+            self.variant_book(), "cta", conv.variant_cta, lang, conv.source_last, self.settings.firm_name
+        )
+        return [Outgoing(text=text_, kind="cta")] if text_ is not None else []
 
     def call_to_action(self, lang: str, step: int) -> list[Outgoing]:
         """Shown right after the plan. The leads feature replaces this (consent first) by overriding it."""
@@ -356,6 +376,7 @@ class _Step:
             self.out.conversation_id = conv.id
             self.out.source = conv.source_last
             self.out.status = conv.status
+        variants.tag_events(self.events, conv)
         repo.add_events(
             self.session,
             conv,
@@ -443,7 +464,8 @@ class _Step:
         self.session.add(conv)
         await self.session.flush()
         self.conv = conv
-        self.out.messages.append(self.service.greeting(self.lang))
+        variants.assign_to(conv, self.service.variant_book(), self.service.variant_rng)
+        self.out.messages.append(self.service.greeting(self.lang, conv))
         self.apply_start(start)
         return conv
 
@@ -457,7 +479,8 @@ class _Step:
         self.conv.status = STATUS_ACTIVE
         self.conv.finished_at = None
         if greet:
-            self.out.messages.append(self.service.greeting(self.lang))
+            variants.assign_to(self.conv, self.service.variant_book(), self.service.variant_rng)
+            self.out.messages.append(self.service.greeting(self.lang, self.conv))
         self.apply_start(start)
 
     def apply_start(self, start: StepResult) -> None:
@@ -474,14 +497,18 @@ class _Step:
     # -------------------------------------------------------------- actions
 
     async def on_start(self) -> None:
-        source = valid_payload(self.incoming.payload)
+        # A link token (t_...) maps to its UTM campaign; anything else valid is the campaign itself.
+        touch = await attribution.resolve_payload(self.session, self.incoming.payload)
+        source = touch.source
         if self.incoming.payload and source is None:
             logger.info("ignored an invalid deep-link payload in chat %s", self.incoming.chat_id)
         if self.conv is None:
-            await self.create(source)
+            conv = await self.create(source)
+            conv.source_token = touch.token
             return
         if source is not None:
             self.conv.source_last = source
+            self.conv.source_token = touch.token
             if self.conv.source_first is None:
                 self.conv.source_first = source
         if self.conv.status == STATUS_FINISHED or not self.has_progress():
@@ -549,6 +576,7 @@ class _Step:
             self.conv.status = STATUS_FINISHED
             self.conv.finished_at = self.now
             self.out.finished = True
+            self.out.messages += self.service.cta_variant(self.lang, self.conv)
             self.out.messages += self.service.call_to_action(self.lang, snapshot.step)
         elif not result.finished and self.conv.status == STATUS_FINISHED:
             self.conv.status = STATUS_ACTIVE  # the engine re-opened it (restart, change from the review)

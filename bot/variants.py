@@ -11,6 +11,8 @@ person sees the same greeting and the report's variant split stays honest.
 
 from __future__ import annotations
 
+import html
+import logging
 import random
 import re
 import tomllib
@@ -18,9 +20,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from flows.catalogue import DEFAULT_LANG, LANGUAGES
+
+logger = logging.getLogger(__name__)
 
 SLOTS = ("intro", "cta")
 DEFAULT_FILE = Path(__file__).with_name("variants.toml")
@@ -161,3 +165,60 @@ def _load_cached(path: str, _mtime_ns: int, _size: int) -> VariantBook:
     except tomllib.TOMLDecodeError as exc:
         raise VariantFileError(f"{path}: {exc}") from exc
     return parse_variants(data)
+
+
+class HasVariants(Protocol):
+    """The conversation row's attribution and variant columns (bot.db.models.Conversation)."""
+
+    source_last: str | None
+    variant_intro: str | None
+    variant_cta: str | None
+
+
+def assign_to(conv: HasVariants, book: VariantBook, rng: random.Random) -> dict[str, str | None]:
+    """Give the conversation its variants (kept if it already has valid ones) and return them.
+
+    The campaign section is looked up by the source that brought the person, so the
+    first assignment follows the ad they clicked; later clicks keep what they saw.
+    """
+    chosen = book.assign(conv.source_last, {"intro": conv.variant_intro, "cta": conv.variant_cta}, rng)
+    conv.variant_intro = chosen["intro"]
+    conv.variant_cta = chosen["cta"]
+    return chosen
+
+
+# The events whose data carry the variants, so the A/B split is visible in the raw events too
+# (and survives the conversation row being deleted on a privacy request).
+TAGGED_KINDS = frozenset({"started", "completed"})
+
+
+def tag_events(events: list[tuple[str, str | None, dict[str, Any]]], conv: HasVariants | None) -> None:
+    if conv is None:
+        return
+    for kind, _question_id, data in events:
+        if kind in TAGGED_KINDS:
+            data.setdefault("variant_intro", conv.variant_intro)
+            data.setdefault("variant_cta", conv.variant_cta)
+
+
+def render_text(
+    book: VariantBook, slot: str, name: str | None, lang: str, campaign: str | None, firm: str
+) -> str | None:
+    """The variant's HTML with {firm} filled in (escaped), or None to fall back to the default text."""
+    template = book.text(slot, name, lang, campaign)
+    if template is None:
+        return None
+    return template.format(firm=html.escape(firm))
+
+
+def load_or_empty(path: str | Path | None = None) -> VariantBook:
+    """For the running bot: a broken file logs an error and the default texts are used.
+
+    A typo in the marketing file must not stop people from being screened; the
+    error is loud in the log, and the CLI/tests load with :func:`load_variants`.
+    """
+    try:
+        return load_variants(path)
+    except VariantFileError:
+        logger.exception("variants file unusable; using the default greeting and call to action")
+        return VariantBook()

@@ -83,8 +83,9 @@ def test_a_leading_at_in_the_username_is_accepted() -> None:
     assert build_link("@IrsHelpBot", "x") == "https://t.me/IrsHelpBot?start=x"
 
 
-def test_typed_payloads_are_bounded_never_rejected() -> None:
-    assert clean_payload("  hello there  ") == "hello there"
-    assert clean_payload("z" * 100) == "z" * 64
+def test_typed_payloads_that_no_link_could_carry_are_ignored_never_rejected() -> None:
+    assert clean_payload("  spring_fb  ") == "spring_fb"
+    assert clean_payload("hello there") is None
+    assert clean_payload("z" * 65) is None
     assert clean_payload("   ") is None
     assert clean_payload(None) is None
