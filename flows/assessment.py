@@ -580,8 +580,12 @@ def _personal_routes(c: _Case, balance: Decimal) -> list[Recommendation]:
             blocker = plan_blocker or (msg("plan.blocker.compliance_first") if c.noncompliant else None)
             recs.append(_rec(Program.guaranteed_ia, Fit.likely, reason, steps, est, blocker))
 
+    # Nothing to pay each month: a plan cannot fit; the offer and CNC below speak to that case.
+    if cap == 0:
+        pass
+
     # Streamlined plan: $50,000 or less, 72 months, direct debit above $25,000.
-    if balance <= F.STREAMLINED_LIMIT.value:
+    elif balance <= F.STREAMLINED_LIMIT.value:
         needed = _ceil(balance / months_72)
         ddia = balance > F.DDIA_REQUIRED_ABOVE.value
         online, phone, fee_steps = _plan_fees(c, ddia)
@@ -681,7 +685,16 @@ def _oic_and_cnc(
     recs: list[Recommendation] = []
     fin = c.fin
     if fin is not None:
-        if fin.rcp_lump_sum < balance:
+        if fin.rcp_lump_sum <= 0:
+            # Nothing the IRS could collect: an offer of nothing is not a realistic proposal; the IRS
+            # pauses collection (CNC) instead, so the offer is only possible, without an amount.
+            reason = msg("plan.reason.oic_rcp_zero")
+            est = Estimates(
+                equity=fin.equity, disposable_income=fin.disposable, rcp_lump_sum=fin.rcp_lump_sum
+            )
+            steps = _oic_steps(c, fin.low_income)
+            recs.append(_rec(Program.oic_collectibility, Fit.possible, reason, steps, est, oic_blocker))
+        elif fin.rcp_lump_sum < balance:
             down = _round(fin.rcp_lump_sum * F.OIC_LUMP_SUM_DOWN.value)
             est = Estimates(
                 equity=fin.equity,
@@ -863,8 +876,15 @@ def assess(answers: Answers, today: date) -> Plan:
     # Stable sort: tier first; inside the deadline, blocker and relief tiers, blocked items go last.
     items.sort(key=lambda it: (it.tier, _FIT_RANK[it.rec.fit] if it.tier < ROUTE else 0))
     recs = [it.rec for it in items]
+    # The plan-level deadline is the nearest short window (CDP, CP2000, CP523). The equivalent hearing's
+    # one-year limit is not what makes a case urgent: the levy that can start after day 30 is.
     open_deadlines = [
-        r.estimates for r in recs if r.urgent and r.estimates.days_left is not None and r.estimates.deadline
+        r.estimates
+        for r in recs
+        if r.urgent
+        and r.program != Program.equivalent_hearing
+        and r.estimates.days_left is not None
+        and r.estimates.deadline
     ]
     nearest = min(open_deadlines, key=lambda e: e.days_left or 0, default=None)
     return Plan(

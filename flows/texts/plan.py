@@ -17,7 +17,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # Frame
         "plan.title": "Your plan",
         "plan.intro": "Based on your answers, here is what fits, in the order we suggest doing it.",
-        "plan.urgent": "⚠ Urgent: you have a deadline. Act on the first step right away.",
+        "plan.urgent": "⚠ Urgent: act on the first step right away.",
         "plan.urgent_days": "⚠ Urgent: {days_left} (until {deadline}). Act on the first step right away.",
         "plan.nothing": "We could not match a program from these answers. A tax professional can look at your case.",
         "plan.why": "Why: {reason}",
@@ -201,6 +201,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "income left after allowed expenses ({disposable} a month). That is about {rcp}, less than "
             "the {balance} you owe."
         ),
+        "plan.reason.oic_rcp_zero": (
+            "With no equity and no income left after allowed expenses, the IRS could collect almost nothing now. "
+            "An offer is possible, but the IRS usually pauses collection first."
+        ),
         "plan.reason.oic_unknown": (
             "From what you can pay, the balance may not be paid within the IRS's collection time "
             "(generally {years} years). An offer may fit; it depends on your income, expenses and assets."
@@ -355,7 +359,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # Frame
         "plan.title": "Su plan",
         "plan.intro": "Según sus respuestas, esto es lo que encaja, en el orden que le sugerimos seguir.",
-        "plan.urgent": "⚠ Urgente: tiene un plazo. Actúe de inmediato en el primer paso.",
+        "plan.urgent": "⚠ Urgente: actúe de inmediato en el primer paso.",
         "plan.urgent_days": "⚠ Urgente: {days_left} (hasta el {deadline}). Actúe de inmediato en el primer paso.",
         "plan.nothing": (
             "No encontramos un programa con estas respuestas. Un profesional de impuestos puede revisar su caso."
@@ -543,6 +547,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "El IRS acepta lo que podría cobrar: su patrimonio ({equity}) más {lump} meses del ingreso que "
             "le queda tras los gastos permitidos ({disposable} al mes). Son unos {rcp}, menos que los "
             "{balance} que debe."
+        ),
+        "plan.reason.oic_rcp_zero": (
+            "Sin patrimonio y sin ingresos tras los gastos permitidos, el IRS casi no podría cobrar nada ahora. "
+            "Una oferta es posible, pero el IRS suele pausar el cobro primero."
         ),
         "plan.reason.oic_unknown": (
             "Según lo que puede pagar, el saldo podría no pagarse dentro del plazo de cobro del IRS "

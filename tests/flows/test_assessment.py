@@ -270,6 +270,8 @@ CASES: list[tuple[str, Answers, Expect]] = [
         Expect(
             first=P.equivalent_hearing,
             absent=[P.cdp_hearing],
+            urgent=True,  # a levy can start from day 31
+            days_left=None,  # the one-year limit is not the plan's deadline
             est={(P.equivalent_hearing, "deadline"): date(2027, 2, 13)},
         ),
     ),
@@ -472,6 +474,19 @@ CASES: list[tuple[str, Answers, Expect]] = [
         ),
     ),
     (
+        "nothing the IRS could collect: CNC, an offer only possible and without an amount",
+        person(**{**SHORTFALL, "monthly_payment": D(0)}),
+        Expect(
+            order=[P.cnc, P.oic_collectibility],
+            fits={P.cnc: Fit.likely, P.oic_collectibility: Fit.possible},
+            absent=[P.streamlined_ia, P.ppia],
+            est={
+                (P.oic_collectibility, "rcp_lump_sum"): D(0),
+                (P.oic_collectibility, "offer_lump_sum"): None,
+            },
+        ),
+    ),
+    (
         "hardship, nothing to pay, no financial answers",
         person(balance=D(30000), hardship=Hardship.JOB_LOSS, monthly_payment=D(0), can_pay_in_180_days=False),
         Expect(
@@ -624,7 +639,7 @@ def test_low_income_waiver_at_the_line(
         monthly_income=income,
         household_size=size,
         residence=residence,
-        expense_housing=D(3000),
+        expense_housing=D(1000),
     )
     plan = assess(answers, TODAY)
     oic = plan.get(P.oic_collectibility)
