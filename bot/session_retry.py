@@ -4,11 +4,13 @@ aiogram has no retry of its own (engineering notes §3.6, aiogram issue #1875); 
 client-session middleware around ``make_request``. The middleware sorts every failure into one of three
 kinds, because the right reaction depends on whether Telegram may already have acted on the request:
 
-* **Rejected** — Telegram answered and did nothing: 429 ``retry_after`` and 5xx. Retrying cannot
-  duplicate anything, so every method is retried (429 after exactly the time Telegram asked for).
+* **Rejected** — Telegram answered and did nothing: 429 ``retry_after``, a 5xx error from the Bot API
+  itself, or a gateway's 503. Retrying cannot duplicate anything, so every method is retried (429
+  after exactly the time Telegram asked for).
 * **Never sent** — the TCP connection could not be opened (refused, connect timeout). The request never
   left this process, so every method is retried with exponential back-off.
-* **Unknown outcome** — the request went out and the connection died or timed out before the answer.
+* **Unknown outcome** — the request went out and the connection died or timed out before the answer,
+  or a gateway answered 502/504 for it.
   Telegram may have delivered the message. Idempotent methods (edits, answers, getters, setters) are
   retried; methods that create something visible to the user (``sendMessage``, ``copyMessage``, ...) are
   not, because a second attempt could show the person the same message twice. These are logged and
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 import aiohttp
+from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.middlewares.base import BaseRequestMiddleware, NextRequestMiddlewareType
 from aiogram.exceptions import (
     TelegramEntityTooLarge,
@@ -79,10 +82,43 @@ class RetryPolicy:
     """A 429 asking for a longer pause is raised at once instead of holding the update that long."""
 
 
+class GatewayError(TelegramServerError):
+    """A 5xx whose body is not the Bot API's JSON: a proxy or load balancer in front of it answered.
+
+    aiogram reports such a page as an undecodable body (ClientDecodeError) and drops the status code,
+    which is exactly what tells whether the Bot API may have acted: 503 means it was never reached,
+    while 502/504 can follow a request the Bot API did receive.
+    """
+
+    def __init__(self, method: TelegramMethod[Any], status_code: int) -> None:
+        super().__init__(method=method, message=f"HTTP {status_code} from a gateway in front of the Bot API")
+        self.status_code = status_code
+
+
+class TelegramSession(AiohttpSession):
+    """AiohttpSession that keeps the status code of non-JSON 5xx answers (see :class:`GatewayError`)."""
+
+    def check_response(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        status_code: int,
+        content: str,
+    ) -> Response[TelegramType]:
+        if status_code >= 500:
+            try:
+                self.json_loads(content)
+            except ValueError:
+                raise GatewayError(method, status_code) from None
+        return super().check_response(bot=bot, method=method, status_code=status_code, content=content)
+
+
 def classify(error: BaseException) -> FailureKind | None:
     """Sort a failed request into a retry category, or ``None`` for errors a retry cannot fix (4xx)."""
     if isinstance(error, TelegramRetryAfter):
         return "retry_after"
+    if isinstance(error, GatewayError):
+        return "server_error" if error.status_code == 503 else "unknown_outcome"
     if isinstance(error, TelegramServerError):
         return "server_error"
     if isinstance(error, TelegramEntityTooLarge):
@@ -119,7 +155,8 @@ class RetryMiddleware(BaseRequestMiddleware):
         sleep: Callable[[float], Any] = asyncio.sleep,
     ) -> None:
         self.policy = policy or RetryPolicy()
-        self._observer = observer
+        # Public so the webhook runner can attach metrics after the factory installed the middleware.
+        self.observer = observer
         self._sleep = sleep
 
     async def __call__(
@@ -138,8 +175,8 @@ class RetryMiddleware(BaseRequestMiddleware):
                 if kind is None:
                     raise
                 delay = self._delay(kind, error, attempt, name)
-                if self._observer is not None:
-                    self._observer(name, kind, delay is not None)
+                if self.observer is not None:
+                    self.observer(name, kind, delay is not None)
                 if delay is None:
                     raise
                 # Only the method name and error type: the request URL carries the bot token.
