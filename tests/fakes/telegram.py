@@ -354,6 +354,7 @@ class FakeTelegram:
         webhook_max_attempts: int = 3,
         webhook_timeout: float = 10.0,
         idle_quiet: float = 0.1,
+        require_start: bool = False,
         first_update_id: int = 100_000,
     ) -> None:
         self.token = token
@@ -371,6 +372,11 @@ class FakeTelegram:
         self.webhook_max_attempts = webhook_max_attempts
         self.webhook_timeout = webhook_timeout
         self.idle_quiet = idle_quiet
+        # Real Telegram refuses to message a user who never wrote to the bot; opt-in because many tests let
+        # the bot speak first for brevity.
+        self.require_start = require_start
+        self._flood: tuple[int, float, int] | None = None
+        self._send_times: dict[int, deque[float]] = {}
 
         self.requests: list[Call] = []
         self.webhook_deliveries: list[WebhookDelivery] = []
@@ -505,6 +511,15 @@ class FakeTelegram:
         """Answer with a raw non-JSON error page, like a reverse proxy in front of the Bot API would."""
         self._faults.setdefault(method.lower(), deque()).extend([_Fault("http", status)] * times)
 
+    def flood_control(self, max_per_chat: int | None, per_seconds: float = 1.0, retry_after: int = 1) -> None:
+        """Opt-in rate limit: more than ``max_per_chat`` sends to one chat within ``per_seconds`` get 429.
+
+        Telegram allows roughly one message per second per chat with short bursts; use this to check that the
+        bot (or its retry middleware) copes. ``None`` switches it off.
+        """
+        self._flood = None if max_per_chat is None else (max_per_chat, per_seconds, retry_after)
+        self._send_times.clear()
+
     def drop_next(self, method: str, times: int = 1) -> None:
         """Close the connection without answering (aiogram raises TelegramNetworkError)."""
         self._faults.setdefault(method.lower(), deque()).extend([_Fault("drop")] * times)
@@ -590,7 +605,21 @@ class FakeTelegram:
             raise _bad("chat not found")
         if sending and chat.blocked:
             raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if sending and self.require_start and chat.is_private and not chat.user_messages:
+            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
+        if sending and self._flood is not None:
+            self._check_flood(chat.id)
         return chat
+
+    def _check_flood(self, chat_id: int) -> None:
+        limit, window, retry_after = self._flood  # type: ignore[misc]
+        now = asyncio.get_running_loop().time()
+        times = self._send_times.setdefault(chat_id, deque())
+        while times and now - times[0] >= window:
+            times.popleft()
+        if len(times) >= limit:
+            raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
+        times.append(now)
 
     # ------------------------------------------------------------------ internals: HTTP
 
@@ -1590,6 +1619,13 @@ class _ChatView:
             if now >= deadline:
                 raise AssertionError(self._timeout_report(count, available, timeout))
             await _wait_event(event, deadline - now)
+
+    async def assert_silent(self, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Wait until the fake is idle, then fail if the bot sent anything wait_messages has not returned."""
+        await self._tg.wait_idle(timeout)
+        if self.unread:
+            unread = "\n".join(f"  {m}" for m in self.unread)
+            raise AssertionError(f"expected no new bot messages in chat {self.chat_id}, got:\n{unread}")
 
     async def wait_message(self, timeout: float = 5.0) -> BotMessage:  # noqa: ASYNC109
         return (await self.wait_messages(1, timeout))[0]

@@ -395,7 +395,9 @@ async def test_restarted_bot_gets_unconfirmed_updates(fake_telegram: FakeTelegra
     await task
 
 
-async def test_block_edit_one_time_keyboard_and_allowed_updates(fake_telegram: FakeTelegram, bot: Bot) -> None:
+async def test_block_edit_one_time_keyboard_and_allowed_updates(
+    fake_telegram: FakeTelegram, bot: Bot
+) -> None:
     ann = fake_telegram.user()
     keyboard = ReplyKeyboardMarkup(keyboard=[[KeyboardButton(text="Yes")]], one_time_keyboard=True)
     await bot.send_message(ann.id, "Owe more than $10k?", reply_markup=keyboard)
@@ -415,3 +417,28 @@ async def test_block_edit_one_time_keyboard_and_allowed_updates(fake_telegram: F
         "edited_message",
         "my_chat_member",
     ]
+
+
+async def test_require_start_flood_control_and_assert_silent(bot: Bot) -> None:
+    async with FakeTelegram(require_start=True) as tg:
+        strict_bot = make_bot(tg)
+        try:
+            ann = tg.user()
+            with pytest.raises(Exception, match="bot can't initiate conversation"):
+                await strict_bot.send_message(ann.id, "hi")
+            await ann.send("/start")
+            assert len(await strict_bot.get_updates(timeout=0)) == 1  # no dispatcher here: fetch by hand
+            tg.flood_control(2, per_seconds=60, retry_after=3)
+            await strict_bot.send_message(ann.id, "one")
+            await strict_bot.send_message(ann.id, "two")
+            with pytest.raises(TelegramRetryAfter) as info:
+                await strict_bot.send_message(ann.id, "three")
+            assert info.value.retry_after == 3
+            await ann.wait_messages(2)
+            await ann.assert_silent(timeout=1)
+            tg.flood_control(None)
+            await strict_bot.send_message(ann.id, "four")
+            with pytest.raises(AssertionError, match="'four'"):
+                await ann.assert_silent(timeout=1)
+        finally:
+            await strict_bot.session.close()
