@@ -38,6 +38,8 @@ def handle(snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult
         kind, value = InputKind.COMMAND, value[len(CMD_PREFIX) :]
     elif kind == InputKind.BUTTON and value.startswith(CHANGE_PREFIX):
         kind = InputKind.COMMAND
+    elif kind == InputKind.TEXT and value.startswith("/") and value[1:].lower() in COMMANDS:
+        kind = InputKind.COMMAND  # "/back" typed where a transport passed it through as text
 
     conv = Conversation(snapshot, today)
     if kind == InputKind.COMMAND:

@@ -49,6 +49,12 @@ def test_typed_back_command_works_like_the_button(chat: Chat) -> None:
     assert chat.question == "balance"
 
 
+def test_slash_back_typed_as_text_is_still_a_command(chat: Chat) -> None:
+    chat.script(FEDERAL, ("balance", "8000"))
+    chat.say("/back")
+    assert chat.question == "balance"
+
+
 def test_back_at_the_first_question_changes_nothing(chat: Chat) -> None:
     before = chat.snapshot
     result = chat.command("back")
