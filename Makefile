@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test chat migrate lint bench clean
+.PHONY: run test chat migrate lint bench bench-flows clean
 
 # The stamp is rebuilt only when pyproject.toml changes, so repeated runs are instant.
 $(STAMP): pyproject.toml
@@ -31,6 +31,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench
+
+# The brain alone: one assessment and one conversation step (issue 2's < 1 ms goal).
+bench-flows: $(STAMP)
+	$(PY) -m bench.flows_bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache
