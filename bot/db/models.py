@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -68,6 +70,13 @@ class Conversation(Base):
     source_token: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     variant_intro: Mapped[str | None] = mapped_column(String(32), nullable=True)
     variant_cta: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # Leads (migration 0003): where consent-first capture stands (bot/leads/capture.py) and its
+    # unconfirmed inputs; a staff member has the person (bot stays silent); follow-up bookkeeping.
+    lead_step: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    lead_draft: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    with_staff: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
+    opted_out: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
+    reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -140,4 +149,118 @@ class LinkToken(Base):
     utm_content: Mapped[str | None] = mapped_column(String(255), nullable=True)
     utm_term: Mapped[str | None] = mapped_column(String(255), nullable=True)
     click_id: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+# --------------------------------------------------------------------------- leads (migration 0003)
+# A lead is one phone number (E.164, unique): the same person writing from a second
+# Telegram account is the same lead, so conversations point at it (conversations.lead_id).
+
+LEAD_NEW = "new"
+LEAD_TAKEN = "taken"
+LEAD_DONE = "done"
+LEAD_WITHDRAWN = "withdrawn"
+
+
+class Lead(Base):
+    __tablename__ = "leads"
+    __table_args__ = (
+        CheckConstraint("status IN ('new', 'taken', 'done', 'withdrawn')", name="status"),
+        Index("ix_leads_status_created_at", "status", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    phone_e164: Mapped[str] = mapped_column(String(20), unique=True, nullable=False)
+    name: Mapped[str] = mapped_column(String(80), nullable=False)
+    best_time: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    lang: Mapped[str] = mapped_column(String(8), nullable=False, default="en")
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default=LEAD_NEW)
+    urgent: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    source: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # What the staff card shows, frozen at creation so the card can be re-rendered on every change.
+    card: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False, default=dict)
+    taken_by: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    taken_by_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    staff_chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    staff_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class Consent(Base):
+    """Evidence of one consent decision: which wording (version + hash), when, how, for which number."""
+
+    __tablename__ = "consents"
+    __table_args__ = (Index("ix_consents_conversation_id", "conversation_id"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[int] = mapped_column(
+        BigIntId, ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False
+    )
+    lead_id: Mapped[int | None] = mapped_column(
+        BigIntId, ForeignKey("leads.id", ondelete="SET NULL"), nullable=True
+    )
+    version: Mapped[str] = mapped_column(String(32), nullable=False)
+    text_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    lang: Mapped[str] = mapped_column(String(8), nullable=False)
+    accepted: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    channel: Mapped[str] = mapped_column(String(32), nullable=False)
+    # Filled when the person gives the number: consent covers exactly that number.
+    phone_e164: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class StaffRelay(Base):
+    """A message the bot posted in the staff chat on a person's behalf: a staff reply to it goes to them."""
+
+    __tablename__ = "staff_relays"
+    __table_args__ = (
+        Index("ix_staff_relays_staff_message", "staff_chat_id", "staff_message_id", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    conversation_id: Mapped[int] = mapped_column(
+        BigIntId, ForeignKey("conversations.id", ondelete="CASCADE"), nullable=False
+    )
+    lead_id: Mapped[int | None] = mapped_column(
+        BigIntId, ForeignKey("leads.id", ondelete="CASCADE"), nullable=True
+    )
+    staff_chat_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    staff_message_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class CrmOutbox(Base):
+    """One webhook delivery, written in the lead's transaction; a background worker sends it."""
+
+    __tablename__ = "crm_outbox"
+    __table_args__ = (Index("ix_crm_outbox_due", "delivered_at", "failed_at", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(BigIntId, primary_key=True, autoincrement=True)
+    lead_id: Mapped[int | None] = mapped_column(
+        BigIntId, ForeignKey("leads.id", ondelete="SET NULL"), nullable=True
+    )
+    event: Mapped[str] = mapped_column(String(32), nullable=False)
+    # The exact bytes to POST (stable JSON), so every retry signs and sends the same body.
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    last_error: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class LeadConversation(Base):
+    """Which conversations (Telegram accounts) belong to a lead: one row per chat, many per lead."""
+
+    __tablename__ = "lead_conversations"
+    __table_args__ = (Index("ix_lead_conversations_lead_id", "lead_id"),)
+
+    conversation_id: Mapped[int] = mapped_column(
+        BigIntId, ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    lead_id: Mapped[int] = mapped_column(BigIntId, ForeignKey("leads.id", ondelete="CASCADE"), nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
