@@ -6,14 +6,34 @@ backoff, webhook handler). Mistakes in any of those layers show up here instead 
 
 Usage::
 
-    async with FakeTelegram() as tg:
+    async with FakeTelegram() as tg:                      # or the ``fake_telegram`` fixture
         session = AiohttpSession(api=TelegramAPIServer.from_base(tg.base_url))
         bot = Bot(tg.token, session=session)
         polling = asyncio.create_task(dp.start_polling(bot, handle_signals=False))
         ann = tg.user(first_name="Ann")
         await ann.send("/start")
-        (reply,) = await ann.wait_messages(1)
-        await ann.press("Yes")
+        greeting, question = await ann.wait_messages(2)   # exactly the next 2 new bot messages
+        await ann.press("Yes")                            # inline button by text or callback_data
+        staff = tg.group().member(7, "Bob")
+        await staff.send("taking it", reply_to=tg.group().last)
+
+Cheat sheet:
+  FakeTelegram: base_url, token, bot_user, requests/calls(method) (Call: method, params decoded, files,
+    status, response), updates, user(...), group(...), inject_update(dict), redeliver(update_id), wait_idle(),
+    fail_next(method, error_code=429, retry_after=1), fail_http(method, status=502), drop_next(method),
+    flood_control(max_per_chat, per_seconds), webhook_deliveries, callback_answers, commands, descriptions,
+    discarded_updates; options require_start, webhook_retry_delay, webhook_max_attempts, idle_quiet.
+  FakeUser / FakeGroup (chat views): messages, last, unread, wait_messages(n), wait_message(),
+    wait_answer(qid), assert_silent(), callback_answers, received_documents, received_photos, chat_actions.
+  FakeUser: send(text, reply_to=), press(button, message=), tap(reply_button), share_contact(phone, own=),
+    send_photo/send_document/send_voice/send_sticker/send_location, edit(message_id, text), block()/unblock(),
+    reply_keyboard.
+  FakeGroup.member(user_id, first_name) -> FakeStaff: send(text, reply_to=), press(button, message=).
+  BotMessage: message_id, chat_id, kind, text (visible, current), html (raw), entities, reply_markup, buttons,
+    button_data, reply_buttons, edits, deleted, document/filename/photo bytes, reply_to_message_id.
+
+Deliberate simplifications: Markdown parse modes are not parsed; webhook delivery is sequential with a bounded
+number of retries; an ``&`` that is not an HTML entity is rejected (Telegram would show it literally).
 
 Everything runs on the test's own event loop; waiting uses asyncio events, never fixed sleeps.
 """
@@ -659,7 +679,9 @@ class FakeTelegram:
         try:
             fault = self._take_fault(call.method)
             if fault is not None and fault.kind == "drop":
-                if request is not None and request.transport is not None:
+                if request is None:  # a reply-into-webhook call: nothing to disconnect, just lose it
+                    return web.Response(status=499)
+                if request.transport is not None:
                     request.transport.close()
                 raise web.HTTPBadRequest()  # never reaches the client: the socket is already closed
             if fault is not None and fault.kind == "http":
