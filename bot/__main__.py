@@ -12,6 +12,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable
+from typing import TypeVar
 
 from pydantic import ValidationError
 
@@ -19,11 +20,17 @@ from bot.app import StartupError, build_app, redacted
 from bot.config import Settings
 
 EXIT_CONFIG = 2
+SettingsT = TypeVar("SettingsT", bound=Settings)
 
 
 def load_settings() -> Settings:
+    return load_settings_as(Settings)
+
+
+def load_settings_as(cls: type[SettingsT]) -> SettingsT:
+    """Settings or a mode's subclass of it (WebhookSettings), with errors turned into one line."""
     try:
-        return Settings()
+        return cls()
     except ValidationError as error:
         first = error.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "settings"
@@ -90,10 +97,30 @@ def add_migrate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(func=cmd_migrate)
 
 
+def cmd_webhook(args: argparse.Namespace) -> int:
+    from bot.webhook import WebhookSettings, run_webhook
+
+    settings = load_settings_as(WebhookSettings)
+    setup_logging(settings.log_level)
+    asyncio.run(run_webhook(settings, register=not args.no_register))
+    return 0
+
+
+def add_webhook(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("webhook", help="serve the webhook (production, behind a proxy)")
+    p.add_argument(
+        "--no-register",
+        action="store_true",
+        help="do not call setWebhook on start (the deploy step registers WEBHOOK_URL once)",
+    )
+    p.set_defaults(func=cmd_webhook)
+
+
 COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     add_polling,
     add_chat,
     add_migrate,
+    add_webhook,
 ]
 
 

@@ -18,7 +18,6 @@ from datetime import datetime
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
@@ -33,7 +32,7 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.middlewares import PrivateChatOnlyMiddleware
 from bot.routers import get_routers
 from bot.service import ConversationService, FlowEngine, prune_processed_updates, utc_now
-from bot.session_retry import RetryMiddleware
+from bot.session_retry import RetryMiddleware, TelegramSession
 from flows.catalogue import LANGUAGES, t
 
 logger = logging.getLogger(__name__)
@@ -50,7 +49,8 @@ def create_bot(settings: Settings) -> Bot:
     """The Bot client for BOT_API_URL with HTML parse mode; raises StartupError on a missing/bad token."""
     if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
         raise StartupError("BOT_TOKEN is not set: put the token from @BotFather in .env or the environment")
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
+    # TelegramSession keeps the status of a gateway's 5xx page so RetryMiddleware can tell 503 from 502.
+    session = TelegramSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
     try:
         return Bot(
             token=settings.bot_token.get_secret_value().strip(),
