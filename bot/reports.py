@@ -24,17 +24,26 @@ is dialect-specific SQL.
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import csv
 import html
-from collections.abc import Callable, Iterable, Sequence
+import io
+import re
+import sys
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, func, literal, select, true
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import Assessment, Conversation, EventRecord, LinkToken
+from bot.db.models import Assessment, Base, Conversation, EventRecord, Lead, LeadConversation, LinkToken
 from flows.catalogue import t
+
+T = TypeVar("T")
 
 DEFAULT_DAYS = 30
 NONE_LABEL = "(none)"
@@ -399,3 +408,237 @@ def render_html_chunks(report: Report, lang: str = "en", limit: int = 3800) -> l
     if current:
         chunks.append("\n".join(current))
     return [f"<pre>{html.escape(chunk)}</pre>" for chunk in chunks]
+
+
+# --- CSV export ---------------------------------------------------------------------------------
+
+EXPORT_COLUMNS = (
+    "at", "conversation_id", "lang", "source_first", "source_last",
+    "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "click_id",
+    "variant_intro", "variant_cta", "balance", "top_program", "programs", "urgent", "days_left",
+)  # fmt: skip
+LEAD_COLUMNS = ("lead_id", "lead_urgent", "lead_status", "name", "phone")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBERISH = re.compile(r"[+-]?[\d .()-]+")
+
+
+def leads_available() -> bool:
+    """Whether the leads feature's table is in the schema; before it, export completed screenings."""
+    return "leads" in Base.metadata.tables
+
+
+def csv_safe(value: object) -> str:
+    """Spreadsheet-safe cell: text that Excel would run as a formula gets a leading quote.
+
+    Campaign names and UTM values come from links anyone can craft; numbers and phone
+    numbers (+1 555...) are left alone so they stay usable.
+    """
+    if value is None:
+        return ""
+    text_ = str(value)
+    if text_.startswith(_FORMULA_START) and not _NUMBERISH.fullmatch(text_):
+        return "'" + text_
+    return text_
+
+
+async def export_rows(
+    session: AsyncSession, since: datetime, until: datetime, *, leads: bool | None = None
+) -> tuple[list[str], list[list[str]]]:
+    """Header and rows: leads (once the leads feature exists), else completed screenings.
+
+    One row per person: their latest lead event (or latest result) in the period,
+    with the attribution, the variants and the headline of their latest plan.
+    """
+    leads = leads_available() if leads is None else leads
+    if leads:
+        anchor = (
+            select(EventRecord.chat_id, func.max(EventRecord.id).label("id"))
+            .where(_in_range(since, until), EventRecord.kind == KIND_LEAD, EventRecord.chat_id.is_not(None))
+            .group_by(EventRecord.chat_id)
+            .subquery()
+        )
+        stmt: Any = (
+            select(EventRecord.created_at, EventRecord.data, Conversation, LinkToken, Lead)
+            .join(anchor, EventRecord.id == anchor.c.id)
+            .join(Conversation, Conversation.chat_id == EventRecord.chat_id)
+            .outerjoin(LinkToken, Conversation.source_token == LinkToken.token)
+            .outerjoin(LeadConversation, LeadConversation.conversation_id == Conversation.id)
+            .outerjoin(Lead, Lead.id == LeadConversation.lead_id)
+            .order_by(EventRecord.created_at, EventRecord.id)
+        )
+    else:
+        anchor = (
+            select(func.max(Assessment.id).label("id"))
+            .where(Assessment.created_at >= since, Assessment.created_at < until)
+            .group_by(Assessment.chat_id)
+            .subquery()
+        )
+        stmt = (
+            select(Assessment.created_at, literal(None), Conversation, LinkToken, literal(None))
+            .join(anchor, Assessment.id == anchor.c.id)
+            .join(Conversation, Conversation.id == Assessment.conversation_id)
+            .outerjoin(LinkToken, Conversation.source_token == LinkToken.token)
+            .order_by(Assessment.created_at, Assessment.id)
+        )
+    found = (await session.execute(stmt)).all()
+    plans = await _latest_plans(session, [row[2].id for row in found], until)
+    header = list(EXPORT_COLUMNS) + (list(LEAD_COLUMNS) if leads else [])
+    rows: list[list[str]] = []
+    for at, data, conv, token, lead in found:
+        plan = plans.get(conv.id) or {}
+        programs = plan_programs(plan)
+        values: list[object] = [
+            _iso(at), conv.id, conv.lang, conv.source_first, conv.source_last,
+            *(getattr(token, f, None) if token is not None else None for f in UTM_DIMENSIONS),
+            token.click_id if token is not None else None,
+            conv.variant_intro, conv.variant_cta, plan.get("balance"),
+            programs[0] if programs else None, ";".join(programs),
+            _yes_no(plan.get("urgent")), plan.get("days_left"),
+        ]  # fmt: skip
+        if leads:
+            urgent = lead.urgent if lead is not None else (data or {}).get("urgent")
+            values += [
+                lead.id if lead is not None else None,
+                _yes_no(urgent),
+                lead.status if lead is not None else None,
+                lead.name if lead is not None else None,
+                lead.phone_e164 if lead is not None else conv.contact_phone,
+            ]
+        rows.append([csv_safe(v) for v in values])
+    return header, rows
+
+
+async def _latest_plans(
+    session: AsyncSession, conversation_ids: list[int], until: datetime
+) -> dict[int, Any]:
+    if not conversation_ids:
+        return {}
+    latest = (
+        select(func.max(Assessment.id).label("id"))
+        .where(Assessment.conversation_id.in_(conversation_ids), Assessment.created_at < until)
+        .group_by(Assessment.conversation_id)
+        .subquery()
+    )
+    stmt = select(Assessment.conversation_id, Assessment.plan).join(latest, Assessment.id == latest.c.id)
+    return {cid: plan for cid, plan in (await session.execute(stmt)).all()}
+
+
+def _iso(value: datetime) -> str:
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return aware.isoformat(timespec="seconds")
+
+
+def _yes_no(value: object) -> str:
+    return "" if value is None else ("yes" if value else "no")
+
+
+def to_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+# --- command line: `python -m bot report` / `python -m bot export` -------------------------------
+
+
+def parse_day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-11-01") from None
+
+
+def range_from_args(
+    since: date | None, until: date | None, now: datetime | None = None
+) -> tuple[datetime, datetime]:
+    """--until is an inclusive day; without dates, the last 30 days up to now."""
+    end = day_start(until + timedelta(days=1)) if until else (now or datetime.now(UTC))
+    start = day_start(since) if since else end - timedelta(days=DEFAULT_DAYS)
+    return start, end
+
+
+def _add_range(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--since", type=parse_day, help="first day, YYYY-MM-DD (default: 30 days ago)")
+    p.add_argument("--until", type=parse_day, help="last day included, YYYY-MM-DD (default: now)")
+
+
+async def _with_session(database_url: str, work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    from bot.db.engine import create_engine, create_session_factory
+
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            return await work(session)
+    finally:
+        await engine.dispose()
+
+
+def _settings() -> Any:
+    from bot.__main__ import load_settings
+
+    return load_settings()
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from bot.app import StartupError, redacted
+
+    settings = _settings()
+    since, until = range_from_args(args.since, args.until)
+
+    async def work(session: AsyncSession) -> Report:
+        return await build_report(session, since, until, BY_CHOICES[args.by])
+
+    try:
+        report = asyncio.run(_with_session(settings.database_url, work))
+    except SQLAlchemyError as error:
+        raise StartupError(
+            f"cannot read the database at DATABASE_URL={redacted(settings.database_url)} "
+            f"({type(error).__name__}): run `python -m bot migrate` and check the URL"
+        ) from None
+    print(render_text(report, args.lang))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from bot.app import StartupError, redacted
+
+    settings = _settings()
+    since, until = range_from_args(args.since, args.until)
+    leads = {"auto": None, "leads": True, "screenings": False}[args.kind]
+
+    async def work(session: AsyncSession) -> tuple[list[str], list[list[str]]]:
+        return await export_rows(session, since, until, leads=leads)
+
+    try:
+        header, rows = asyncio.run(_with_session(settings.database_url, work))
+    except SQLAlchemyError as error:
+        raise StartupError(
+            f"cannot read the database at DATABASE_URL={redacted(settings.database_url)} "
+            f"({type(error).__name__}): run `python -m bot migrate` and check the URL"
+        ) from None
+    text_ = to_csv(header, rows)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text_)
+        print(f"{len(rows)} rows written to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text_)
+    return 0
+
+
+def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("report", help="campaign report: starts, completions, leads, funnel per question")
+    _add_range(p)
+    p.add_argument("--by", choices=sorted(BY_CHOICES), default="all", help="breakdown (default: all)")
+    p.add_argument("--lang", choices=["en", "es"], default="en")
+    p.set_defaults(func=cmd_report)
+
+
+def add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("export", help="CSV of leads (or of completed screenings before leads exist)")
+    _add_range(p)
+    p.add_argument("--out", help="file to write (default: standard output)")
+    p.add_argument("--kind", choices=["auto", "leads", "screenings"], default="auto")
+    p.set_defaults(func=cmd_export)
