@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
+
+from aiogram import Bot
+from sqlalchemy import select
 
 from bot.app import App, build_app
 from bot.config import Settings
-from bot.service import FlowEngine
-from tests.fakes.telegram import FakeTelegram
+from bot.db import repo
+from bot.db.engine import create_engine, create_session_factory
+from bot.db.models import Conversation
+from bot.service import FlowEngine, Outcome
+from tests.fakes.telegram import BotMessage, FakeTelegram, FakeUser
+
+T = TypeVar("T")
 
 FIRM_NAME = "Acme & Sons <Tax>"
 FIRM_PHONE = "+1 555 010 2000"
@@ -55,12 +64,29 @@ class BotRunner:
         self.clock = clock
         self.app: App | None = None
         self._task: asyncio.Task[None] | None = None
+        self.handled = 0  # updates the service finished (replies sent), across restarts
+        self.outcomes: list[Outcome] = []
+        self._changed = asyncio.Condition()
+
+    async def _count(self, _bot: Bot, outcome: Outcome) -> None:
+        async with self._changed:
+            self.handled += 1
+            self.outcomes.append(outcome)
+            self._changed.notify_all()
+
+    async def wait_handled(self, count: int, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(lambda: self.handled >= count)
+
+    def chat(self, user: FakeUser) -> Chat:
+        return Chat(self, user)
 
     async def start(self, **settings: Any) -> App:
         assert self.app is None, "already running"
         app = await build_app(
             make_settings(self.tg, self.database_url, **settings), flow=self.flow, clock=self.clock
         )
+        app.service.after_update.append(self._count)
         self.app = app
         self._task = asyncio.create_task(app.run_polling(handle_signals=False, polling_timeout=2))
         await asyncio.wait_for(app.started.wait(), 5)
@@ -80,3 +106,72 @@ class BotRunner:
     async def restart(self) -> App:
         await self.stop()
         return await self.start()
+
+
+class Chat:
+    """One person talking to the running bot. Each action waits until the bot has fully handled the
+    update (the service's after_update hook fired, so every reply was already sent) and returns the
+    new messages: no sleeps, no guessing how many messages a step produces."""
+
+    def __init__(self, runner: BotRunner, user: FakeUser) -> None:
+        self.runner = runner
+        self.user = user
+
+    async def _settle(self, action: Awaitable[object], updates: int = 1) -> list[BotMessage]:
+        target = self.runner.handled + updates
+        await action
+        await self.runner.wait_handled(target)
+        return await self.read()
+
+    async def read(self) -> list[BotMessage]:
+        unread = len(self.user.unread)
+        return await self.user.wait_messages(unread) if unread else []
+
+    async def send(self, text: str) -> list[BotMessage]:
+        return await self._settle(self.user.send(text))
+
+    async def press(self, button: str, message: BotMessage | None = None) -> list[BotMessage]:
+        return await self._settle(self.user.press(button, message))
+
+    async def answer(self, reply: str) -> list[BotMessage]:
+        """A scripted answer: "b:Label" presses a button of the latest question, anything else is typed."""
+        if reply.startswith("b:"):
+            return await self.press(reply[2:])
+        return await self.send(reply)
+
+    async def do(self, action: Awaitable[object], updates: int = 1) -> list[BotMessage]:
+        return await self._settle(action, updates)
+
+
+async def run_script(chat: Chat, script: list[str], *, hint: str = "Question ") -> list[BotMessage]:
+    """Answer every reply in order; each must be accepted (the next question carries the progress
+    hint). Returns the messages after the last answer: the plan and the call to action."""
+    replies: list[BotMessage] = []
+    for number, reply in enumerate(script, start=1):
+        replies = await chat.answer(reply)
+        assert replies, f"no reply to answer {number} ({reply!r})"
+        if number < len(script):
+            assert any(hint in m.text for m in replies), (
+                f"answer {number} ({reply!r}) was not accepted; the bot said: {[m.text for m in replies]}"
+            )
+    return replies
+
+
+async def fetch_conversation(database_url: str, chat_id: int) -> Conversation:
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            conv = await repo.get_conversation(session, chat_id)
+            assert conv is not None, f"no conversation stored for chat {chat_id}"
+            return conv
+    finally:
+        await engine.dispose()
+
+
+async def fetch_rows(database_url: str, model: type[T], *where: Any) -> list[T]:
+    engine = create_engine(database_url)
+    try:
+        async with create_session_factory(engine)() as session:
+            return list((await session.execute(select(model).where(*where))).scalars())
+    finally:
+        await engine.dispose()

@@ -18,12 +18,12 @@ async def test_stub_conversation_to_result(
     await ann.send("/start")
     greeting, question = await ann.wait_messages(2)
     assert "not tax advice" in greeting.text
-    assert "Acme & Sons <Tax>" in greeting.text
     assert "Question 1 of ~2" in question.text
     await ann.send("<b>&")
     (colour,) = await ann.wait_messages(1)
     assert colour.buttons[:2] == ["Red", "Blue"]
-    await ann.press("Blue")
-    result, cta, share = await ann.wait_messages(3)
-    assert "<b>&" in result.text
-    print(result, cta, share)
+    messages = await runner.chat(ann).press("Blue")
+    result = messages[0]
+    # The answer "<b>&" came back inside an HTML message: escaped, so shown literally, not as bold.
+    assert "Thanks <b>&, you like blue." in result.text
+    assert any("Acme & Sons <Tax>" in m.text for m in messages)
