@@ -29,7 +29,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.db.engine import create_engine, create_session_factory
-from bot.middlewares import PrivateChatOnlyMiddleware
+from bot.leads.setup import install_leads
+from bot.middlewares.ssn import TaxIdFilterMiddleware
+from bot.middlewares.staff_chat import PrivateOrStaffChatMiddleware
 from bot.routers import get_routers
 from bot.service import ConversationService, FlowEngine, prune_processed_updates, utc_now
 from bot.session_retry import RetryMiddleware, TelegramSession
@@ -81,9 +83,13 @@ def create_dispatcher(
     dp = Dispatcher(disable_fsm=True, name="intake")
     dp["settings"] = settings
     dp["service"] = service
-    dp.message.outer_middleware(PrivateChatOnlyMiddleware())
-    dp.callback_query.outer_middleware(PrivateChatOnlyMiddleware())
+    # Tax-ID filter first: an SSN is dropped before any other middleware, handler or log sees it.
+    dp.message.outer_middleware(TaxIdFilterMiddleware(settings.staff_chat_id))
+    # Private chats only, plus the staff chat (cards, replies to people), consumed by the staff router.
+    dp.message.outer_middleware(PrivateOrStaffChatMiddleware(settings.staff_chat_id))
+    dp.callback_query.outer_middleware(PrivateOrStaffChatMiddleware(settings.staff_chat_id))
     dp.include_routers(*get_routers())
+    install_leads(dp, service, settings)
 
     async def _drain() -> None:
         await service.drain()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/bot.db"
@@ -51,6 +51,15 @@ class Settings(BaseSettings):
     # whether to continue or start over, instead of having their message taken as an answer.
     resume_prompt_after_minutes: int = 60
 
+    # Leads and staff handoff (bot/leads/). STAFF_CHAT_ID: the Telegram group (e.g. -100...) where lead
+    # cards are posted and staff reply to people; unset = leads are stored (and sent to the CRM) only.
+    staff_chat_id: int | None = None
+    # Optional CRM webhook: each lead is POSTed as JSON, signed with HMAC-SHA256 (see bot/leads/crm.py).
+    crm_webhook_url: str = ""
+    crm_webhook_secret: SecretStr | None = None
+    # One reminder to a person who stopped mid-screening, this long after their last message.
+    reminder_delay_hours: float = Field(default=24.0, gt=0)
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_admin_ids(cls, value: object) -> object:
@@ -59,6 +68,20 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return [value]
         return value
+
+    @field_validator("staff_chat_id", "crm_webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # STAFF_CHAT_ID= in .env.example means "not configured", not "invalid integer".
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _crm_needs_secret(self) -> Settings:
+        secret = self.crm_webhook_secret.get_secret_value() if self.crm_webhook_secret else ""
+        if self.crm_webhook_url and not secret:
+            # Unsigned lead data must never leave: the receiver could not tell it from a forgery.
+            raise ValueError("CRM_WEBHOOK_SECRET must be set when CRM_WEBHOOK_URL is")
+        return self
 
     @field_validator("log_level")
     @classmethod

@@ -36,14 +36,14 @@ from typing import Any, Protocol
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot import attribution, render, variants
 from bot.config import Settings
 from bot.db import repo
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED, Conversation
-from bot.locks import KeyedLocks
+from bot.locks import KeyedLocks, chat_lock_for
 from bot.render import Outgoing
 from flows.catalogue import normalize_lang
 from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
@@ -99,6 +99,8 @@ class Incoming:
     payload: str | None = None  # deep-link payload of /start, unvalidated
     phone: str | None = None  # CONTACT: the person's own number; None when they shared someone else's
     callback: CallbackRef | None = None
+    message_id: int | None = None  # the person's message (to copy it to the staff chat during a handoff)
+    first_name: str | None = None  # Telegram first name (suggested as the name for a call-back)
 
 
 @dataclass
@@ -118,9 +120,25 @@ class Outcome:
     finished: bool = False  # a plan was shown in this update
     assessment_id: int | None = None
     event_kinds: list[str] = field(default_factory=list)  # the events committed, in order
+    # Data a step hook leaves for its after-commit hook (e.g. leads: a card to post, a message to relay).
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 OutcomeHook = Callable[[Bot, Outcome], Awaitable[None]]
+
+
+class StepHook(Protocol):
+    """Runs INSIDE the step's transaction and per-chat lock (unlike OutcomeHook, which runs after).
+
+    ``intercept`` sees the update before the screening does and may take it (return True):
+    lead capture after the result, and the pause while a staff member has the person
+    (bot/leads/capture.py). ``after_step`` runs after the screening handled it, e.g. to add
+    the consent question right after a result.
+    """
+
+    async def intercept(self, step: _Step) -> bool: ...
+
+    async def after_step(self, step: _Step) -> None: ...
 
 
 def utc_now() -> datetime:
@@ -164,12 +182,15 @@ class ConversationService:
         self.flow: FlowEngine = flow if flow is not None else load_flow_engine()
         self.clock = clock
         self.locks = KeyedLocks()
+        # Across worker processes (PostgreSQL): held until the replies are sent, see bot/locks.py.
+        self.chat_lock = chat_lock_for(session_factory)
         # A/B assignment draws from this; tests replace it with a seeded Random.
         self.variant_rng = random.Random()
         # Hooks run after the replies were sent, outside the transaction; a failing hook is logged only.
         # Signature: async hook(bot, outcome). Leads/CRM use after_result, metrics after_update.
         self.after_update: list[OutcomeHook] = []
         self.after_result: list[OutcomeHook] = []
+        self.step_hooks: list[StepHook] = []
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -180,9 +201,9 @@ class ConversationService:
         self._in_flight += 1
         self._idle.clear()
         try:
-            async with self.locks.hold(incoming.chat_id):
+            async with self.locks.hold(incoming.chat_id), self.chat_lock.hold(incoming.chat_id) as conn:
                 try:
-                    outcome = await self._run_step(incoming)
+                    outcome = await self._run_step(incoming, conn)
                 except Exception:
                     # The spinner must stop even when the step failed; the error router apologises.
                     await self._answer_callback(bot, incoming, None)
@@ -202,10 +223,12 @@ class ConversationService:
         except TimeoutError:
             logger.warning("shutdown with %d update(s) still in progress", self._in_flight)
 
-    async def _run_step(self, incoming: Incoming) -> Outcome:
+    async def _run_step(self, incoming: Incoming, conn: AsyncConnection | None = None) -> Outcome:
+        # On PostgreSQL the step runs on the connection that holds the chat lock (one connection per update).
+        bind = {"bind": conn} if conn is not None else {}
         for attempt in (1, 2):
             try:
-                async with self.session_factory() as session, session.begin():
+                async with self.session_factory(**bind) as session, session.begin():
                     return await self._step(session, incoming)
             except StaleDataError:
                 if attempt == 2:
@@ -293,7 +316,11 @@ class ConversationService:
         return [Outgoing(text=text_, kind="cta")] if text_ is not None else []
 
     def call_to_action(self, lang: str, step: int) -> list[Outgoing]:
-        """Shown right after the plan. The leads feature replaces this (consent first) by overriding it."""
+        """Shown right after the plan.
+
+        No phone request here: a number is only taken after consent, which bot/leads/capture.py
+        asks for right after this message (StepHook.after_step).
+        """
         s = self.settings
         rows: list[list[InlineKeyboardButton]] = []
         if s.firm_booking_url:
@@ -306,11 +333,6 @@ class ConversationService:
             Outgoing(
                 text=render.text(key, lang, firm=s.firm_name, phone=s.firm_phone),
                 reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
-                kind="cta",
-            ),
-            Outgoing(
-                text=render.text("bot.share_phone_prompt", lang),
-                reply_markup=render.contact_keyboard(lang),
                 kind="cta",
             ),
         ]
@@ -352,6 +374,14 @@ class _Step:
     # -------------------------------------------------------------- dispatch
 
     async def run(self) -> None:
+        for hook in self.service.step_hooks:
+            if await hook.intercept(self):
+                return
+        await self.dispatch()
+        for hook in self.service.step_hooks:
+            await hook.after_step(self)
+
+    async def dispatch(self) -> None:
         action = self.incoming.action
         if action is Action.START:
             await self.on_start()

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.routers import answers, callbacks, commands, contact, errors, fallback
+from bot.routers import answers, callbacks, commands, contact, errors, fallback, privacy, staff
 
 
 def get_routers() -> list[Router]:
     # Commands before text (a "/help" is text too); the catch-all for stickers and photos last.
     return [
         errors.create_router(),
+        # The staff chat's updates never reach the screening; /mydata /delete /stop work at any point.
+        staff.create_router(),
+        privacy.create_router(),
         commands.create_router(),
         callbacks.create_router(),
         contact.create_router(),

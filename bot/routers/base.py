@@ -29,4 +29,6 @@ def from_message(
         payload=payload,
         phone=phone,
         callback=callback,
+        message_id=message.message_id,
+        first_name=user.first_name if user else None,
     )

@@ -148,7 +148,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "leads.staff.handback": "↩️ Hand back",
         "leads.staff.relay_header": "💬 <b>{name}</b> (lead #{lead_id}):",
         "leads.staff.relay_nontext": "[{kind} — forwarded below]",
-        "leads.staff.withdrawn": "🗑 Lead #{lead_id} ({name}) withdrew and erased their data.",
+        "leads.staff.withdrawn": "🗑 Lead #{lead_id} withdrew their consent and erased their data.",
         "leads.staff.handed_back": "↩️ Lead #{lead_id} handed back to the bot by {who}.",
         "leads.staff.not_taken": "Lead #{lead_id} is not taken; press Take on the card first.",
         "leads.staff.reply_unknown": "That message isn't linked to a lead I still have.",
@@ -283,7 +283,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "leads.staff.handback": "↩️ Devolver al bot",
         "leads.staff.relay_header": "💬 <b>{name}</b> (contacto #{lead_id}):",
         "leads.staff.relay_nontext": "[{kind}: reenviado abajo]",
-        "leads.staff.withdrawn": "🗑 El contacto #{lead_id} ({name}) se retiró y borró sus datos.",
+        "leads.staff.withdrawn": "🗑 El contacto #{lead_id} retiró su consentimiento y borró sus datos.",
         "leads.staff.handed_back": "↩️ {who} devolvió el contacto #{lead_id} al bot.",
         "leads.staff.not_taken": (
             "El contacto #{lead_id} no está asignado; pulse Atender en la ficha primero."

@@ -1,0 +1,30 @@
+"""Run a non-screening update (/mydata, /delete, /stop, a staff action) the way the service runs steps.
+
+Same per-chat in-process lock, same database lock and the same update_id claim as
+ConversationService, so these commands interleave safely with the person's own
+messages and a redelivered update is a no-op.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import repo
+from bot.service import ConversationService
+
+
+@asynccontextmanager
+async def serialized(
+    service: ConversationService, chat_id: int, update_id: int
+) -> AsyncIterator[AsyncSession | None]:
+    """Yields the transaction's session, or None when this update was already processed."""
+    async with service.locks.hold(chat_id):
+        async with service.session_factory() as session, session.begin():
+            await repo.lock_chat(session, chat_id)
+            if not await repo.claim_update(session, update_id, chat_id, service.clock()):
+                yield None
+                return
+            yield session
