@@ -116,11 +116,32 @@ def add_webhook(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.set_defaults(func=cmd_webhook)
 
 
+def add_link(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from bot.attribution import add_link as add
+
+    add(sub)
+
+
+def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from bot.reports import add_report as add
+
+    add(sub)
+
+
+def add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from bot.reports import add_export as add
+
+    add(sub)
+
+
 COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
     add_polling,
     add_chat,
     add_migrate,
     add_webhook,
+    add_link,
+    add_report,
+    add_export,
 ]
 
 

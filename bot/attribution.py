@@ -104,6 +104,11 @@ def validate_campaign(campaign: str) -> str:
 
 
 def validate_fields(fields: LinkFields) -> LinkFields:
+    if not fields.needs_token():
+        # A plain link: the campaign IS the payload, so Telegram's rules come first.
+        if not fields.campaign:
+            raise LinkError("give --campaign, or at least one UTM field or --click-id")
+        validate_campaign(fields.campaign)
     for name, value in asdict(fields).items():
         limit = {"click_id": CLICK_ID_MAX, "campaign": SOURCE_MAX, "utm_campaign": SOURCE_MAX}.get(
             name, FIELD_MAX
@@ -112,10 +117,6 @@ def validate_fields(fields: LinkFields) -> LinkFields:
             raise LinkError(f"--{name.replace('_', '-')} is {len(value)} characters; the limit is {limit}")
         if value is not None and not value.strip():
             raise LinkError(f"--{name.replace('_', '-')} is blank")
-    if not fields.needs_token():
-        if not fields.campaign:
-            raise LinkError("give --campaign, or at least one UTM field or --click-id")
-        validate_campaign(fields.campaign)
     return fields
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.routers import answers, callbacks, commands, contact, errors, fallback, privacy, staff
+from bot.routers import admin, answers, callbacks, commands, contact, errors, fallback, privacy, staff
 
 
 def get_routers() -> list[Router]:
@@ -19,6 +19,8 @@ def get_routers() -> list[Router]:
         # The staff chat's updates never reach the screening; /mydata /delete /stop work at any point.
         staff.create_router(),
         privacy.create_router(),
+        # Admin commands first: for non-admins its filter does not match, and the text goes on as usual.
+        admin.create_router(),
         commands.create_router(),
         callbacks.create_router(),
         contact.create_router(),
