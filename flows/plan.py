@@ -69,24 +69,29 @@ class Arg(BaseModel):
     key: str | None = None
 
 
+# The helpers below build models with model_construct: the assessment produces their
+# values itself, already typed, and validating ~60 small models per plan was most of
+# the cost of one assessment (bench/flows_bench.py). JSON loading still validates.
+
+
 def money(value: Decimal) -> Arg:
-    return Arg(money=value)
+    return Arg.model_construct(money=value)
 
 
 def number(value: int) -> Arg:
-    return Arg(number=value)
+    return Arg.model_construct(number=value)
 
 
 def day(value: date) -> Arg:
-    return Arg(day=value)
+    return Arg.model_construct(day=value)
 
 
 def text(value: str) -> Arg:
-    return Arg(text=value)
+    return Arg.model_construct(text=value)
 
 
 def key(value: str) -> Arg:
-    return Arg(key=value)
+    return Arg.model_construct(key=value)
 
 
 class Msg(BaseModel):
@@ -99,7 +104,7 @@ class Msg(BaseModel):
 
 
 def msg(id: str, **args: Arg) -> Msg:
-    return Msg(id=id, args=args)
+    return Msg.model_construct(id=id, args=args)
 
 
 class Estimates(BaseModel):
