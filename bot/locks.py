@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Hashable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 
 class _Entry:
@@ -41,3 +45,83 @@ class KeyedLocks:
 
     def __len__(self) -> int:
         return len(self._entries)
+
+
+# ---------------------------------------------------------------------------- across processes
+#
+# The in-process lock above orders one chat's updates inside one worker. With several webhook workers
+# behind a load balancer, two updates of one chat can run in two processes at once. The step's own
+# transaction lock (pg_advisory_xact_lock in repo.lock_chat) serialises the *transactions*, but it is
+# released at COMMIT, before the replies are sent: worker A could commit step 1, worker B commit step 2
+# and send its question before A has sent step 1's answer. The person would see replies out of order.
+#
+# ChatLock closes that gap: a session-level advisory lock, taken on a connection of its own before the
+# transaction and released only after the replies were sent. The step's transaction then runs on that
+# same connection, so one update never needs two pooled connections (two per update would let a burst
+# of updates exhaust the pool with lock holders all waiting for a second connection).
+
+# Two-int advisory keys live in a key space apart from the one-bigint keys repo.lock_chat uses.
+LOCK_NAMESPACE = 0x1B07
+# A chat waiting longer than this for another worker gets a lock-timeout error: the webhook answers
+# 503 and Telegram redelivers, instead of a request hanging past Telegram's own timeout.
+LOCK_TIMEOUT = "25s"
+
+
+def chat_lock_key(chat_id: int) -> int:
+    """Fold a 64-bit chat id into the signed 32-bit second key. A collision only serialises two chats."""
+    folded = (chat_id ^ (chat_id >> 32)) & 0xFFFFFFFF
+    return folded - (1 << 32) if folded >= 1 << 31 else folded
+
+
+class ChatLock(Protocol):
+    def hold(self, chat_id: int) -> AbstractAsyncContextManager[AsyncConnection | None]:
+        """Hold the chat across processes; yields the connection the step should run on, if any."""
+        ...
+
+
+class LocalOnlyChatLock:
+    """SQLite: one process per database file, so the in-process lock plus BEGIN IMMEDIATE suffice."""
+
+    @asynccontextmanager
+    async def hold(self, chat_id: int) -> AsyncIterator[AsyncConnection | None]:
+        yield None
+
+
+class PostgresChatLock:
+    """pg_advisory_lock held from before the transaction until after the replies went out."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    @asynccontextmanager
+    async def hold(self, chat_id: int) -> AsyncIterator[AsyncConnection | None]:
+        params = {"ns": LOCK_NAMESPACE, "key": chat_lock_key(chat_id)}
+        conn = await self.engine.connect()
+        clean = False
+        try:
+            # set_config(..., true) is transaction-local: the timeout does not stick to the pooled connection.
+            await conn.execute(text("SELECT set_config('lock_timeout', :t, true)"), {"t": LOCK_TIMEOUT})
+            await conn.execute(text("SELECT pg_advisory_lock(:ns, :key)"), params)
+            await (
+                conn.commit()
+            )  # the session-level lock outlives this commit; the step's transaction begins anew
+            yield conn
+            if conn.in_transaction():
+                await conn.rollback()
+            await conn.execute(text("SELECT pg_advisory_unlock(:ns, :key)"), params)
+            await conn.commit()
+            clean = True
+        finally:
+            if not clean:
+                # Failed or cancelled anywhere (maybe holding the lock): never return this connection to
+                # the pool. Invalidating closes the server session, which releases every lock it holds.
+                await conn.invalidate()
+            await conn.close()
+
+
+def chat_lock_for(session_factory: async_sessionmaker[AsyncSession]) -> ChatLock:
+    """The cross-process chat lock that fits the database behind ``session_factory``."""
+    bind = session_factory.kw.get("bind")
+    if isinstance(bind, AsyncEngine) and bind.dialect.name == "postgresql":
+        return PostgresChatLock(bind)
+    return LocalOnlyChatLock()
