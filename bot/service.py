@@ -99,6 +99,8 @@ class Incoming:
     payload: str | None = None  # deep-link payload of /start, unvalidated
     phone: str | None = None  # CONTACT: the person's own number; None when they shared someone else's
     callback: CallbackRef | None = None
+    message_id: int | None = None  # the person's message (to copy it to the staff chat during a handoff)
+    first_name: str | None = None  # Telegram first name (suggested as the name for a call-back)
 
 
 @dataclass
@@ -118,9 +120,25 @@ class Outcome:
     finished: bool = False  # a plan was shown in this update
     assessment_id: int | None = None
     event_kinds: list[str] = field(default_factory=list)  # the events committed, in order
+    # Data a step hook leaves for its after-commit hook (e.g. leads: a card to post, a message to relay).
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 OutcomeHook = Callable[[Bot, Outcome], Awaitable[None]]
+
+
+class StepHook(Protocol):
+    """Runs INSIDE the step's transaction and per-chat lock (unlike OutcomeHook, which runs after).
+
+    ``intercept`` sees the update before the screening does and may take it (return True):
+    lead capture after the result, and the pause while a staff member has the person
+    (bot/leads/capture.py). ``after_step`` runs after the screening handled it, e.g. to add
+    the consent question right after a result.
+    """
+
+    async def intercept(self, step: _Step) -> bool: ...
+
+    async def after_step(self, step: _Step) -> None: ...
 
 
 def utc_now() -> datetime:
@@ -172,6 +190,7 @@ class ConversationService:
         # Signature: async hook(bot, outcome). Leads/CRM use after_result, metrics after_update.
         self.after_update: list[OutcomeHook] = []
         self.after_result: list[OutcomeHook] = []
+        self.step_hooks: list[StepHook] = []
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -297,7 +316,11 @@ class ConversationService:
         return [Outgoing(text=text_, kind="cta")] if text_ is not None else []
 
     def call_to_action(self, lang: str, step: int) -> list[Outgoing]:
-        """Shown right after the plan. The leads feature replaces this (consent first) by overriding it."""
+        """Shown right after the plan.
+
+        No phone request here: a number is only taken after consent, which bot/leads/capture.py
+        asks for right after this message (StepHook.after_step).
+        """
         s = self.settings
         rows: list[list[InlineKeyboardButton]] = []
         if s.firm_booking_url:
@@ -310,11 +333,6 @@ class ConversationService:
             Outgoing(
                 text=render.text(key, lang, firm=s.firm_name, phone=s.firm_phone),
                 reply_markup=InlineKeyboardMarkup(inline_keyboard=rows),
-                kind="cta",
-            ),
-            Outgoing(
-                text=render.text("bot.share_phone_prompt", lang),
-                reply_markup=render.contact_keyboard(lang),
                 kind="cta",
             ),
         ]
@@ -356,6 +374,14 @@ class _Step:
     # -------------------------------------------------------------- dispatch
 
     async def run(self) -> None:
+        for hook in self.service.step_hooks:
+            if await hook.intercept(self):
+                return
+        await self.dispatch()
+        for hook in self.service.step_hooks:
+            await hook.after_step(self)
+
+    async def dispatch(self) -> None:
         action = self.incoming.action
         if action is Action.START:
             await self.on_start()
