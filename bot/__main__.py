@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from bot.app import StartupError, build_app, redacted
-from bot.config import Settings
+from bot.config import Settings, require_token
+from bot.errors import StartupError, redacted
 
 EXIT_CONFIG = 2
 SettingsT = TypeVar("SettingsT", bound=Settings)
@@ -45,9 +45,21 @@ def setup_logging(level: str) -> None:
     logging.getLogger("aiohttp").setLevel(max(logging.WARNING, logging.getLevelName(level)))
 
 
+async def check_database(url: str) -> None:
+    from bot.db.engine import open_database
+
+    engine = await open_database(url)
+    await engine.dispose()
+
+
 def cmd_polling(args: argparse.Namespace) -> int:
     settings = load_settings()
     setup_logging(settings.log_level)
+    # Cheap checks first: importing aiogram takes seconds on a busy machine, and a missing token or
+    # a wrong DATABASE_URL should be reported at once.
+    require_token(settings)
+    asyncio.run(check_database(settings.database_url))
+    from bot.app import build_app
 
     async def main() -> None:
         app = await build_app(settings)

@@ -23,12 +23,12 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import BotCommand
 from aiogram.utils.token import TokenValidationError
-from sqlalchemy import inspect, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.config import Settings
-from bot.db.engine import create_engine, create_session_factory
+from bot.config import Settings, require_token
+from bot.db.engine import create_session_factory
+from bot.db.engine import open_database as open_db
+from bot.errors import StartupError, redacted
 from bot.leads.setup import install_leads
 from bot.middlewares.ssn import TaxIdFilterMiddleware
 from bot.middlewares.staff_chat import PrivateOrStaffChatMiddleware
@@ -37,25 +37,22 @@ from bot.service import ConversationService, FlowEngine, prune_processed_updates
 from bot.session_retry import RetryMiddleware, TelegramSession
 from flows.catalogue import LANGUAGES, t
 
+__all__ = ["App", "StartupError", "build_app", "create_bot", "create_dispatcher", "redacted"]
+
 logger = logging.getLogger(__name__)
 
 COMMANDS = ("start", "back", "restart", "help", "cancel")
 GET_ME_TIMEOUT_S = 10
 
 
-class StartupError(Exception):
-    """A configuration problem the operator must fix; shown as one line, exit code 2."""
-
-
 def create_bot(settings: Settings) -> Bot:
     """The Bot client for BOT_API_URL with HTML parse mode; raises StartupError on a missing/bad token."""
-    if settings.bot_token is None or not settings.bot_token.get_secret_value().strip():
-        raise StartupError("BOT_TOKEN is not set: put the token from @BotFather in .env or the environment")
+    token = require_token(settings)
     # TelegramSession keeps the status of a gateway's 5xx page so RetryMiddleware can tell 503 from 502.
     session = TelegramSession(api=TelegramAPIServer.from_base(settings.bot_api_url))
     try:
         return Bot(
-            token=settings.bot_token.get_secret_value().strip(),
+            token=token,
             session=session,
             default=DefaultBotProperties(parse_mode=ParseMode.HTML),
         )
@@ -110,36 +107,8 @@ async def setup_bot_profile(bot: Bot) -> None:
         await bot.set_my_description(description=t("bot.description", lang), language_code=code)
 
 
-def redacted(url: str) -> str:
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return "<unparsable>"
-
-
 async def open_database(settings: Settings) -> AsyncEngine:
-    """Engine for DATABASE_URL, checked to connect and to be migrated; StartupError otherwise."""
-    hint = "e.g. sqlite+aiosqlite:///./data/bot.db or postgresql+asyncpg://user:password@host/dbname"
-    try:
-        engine = create_engine(settings.database_url)
-    except Exception as error:
-        raise StartupError(
-            f"DATABASE_URL is not a usable async database URL ({type(error).__name__}): use {hint}"
-        ) from None
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-            migrated = await conn.run_sync(lambda sync: inspect(sync).has_table("conversations"))
-    except Exception as error:
-        await engine.dispose()
-        raise StartupError(
-            f"cannot open the database at DATABASE_URL={redacted(settings.database_url)} "
-            f"({type(error).__name__}): check the URL, that the server runs and the database exists"
-        ) from None
-    if not migrated:
-        await engine.dispose()
-        raise StartupError("the database has no tables yet: run `python -m bot migrate` (or `make run`)")
-    return engine
+    return await open_db(settings.database_url)
 
 
 async def check_bot_api(bot: Bot, settings: Settings) -> None:

@@ -11,6 +11,7 @@ of reading os.environ themselves, so every knob is listed in one place and in
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -18,6 +19,8 @@ from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/bot.db"
+# The shape aiogram's validate_token accepts, checked here so the CLI need not import aiogram to say so.
+TOKEN_RE = re.compile(r"^\d+:\S+$")
 
 
 class Settings(BaseSettings):
@@ -110,3 +113,17 @@ def ensure_sqlite_dir(database_url: str) -> None:
     if not path or path == ":memory:" or path.startswith("file:"):
         return
     Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+def require_token(settings: Settings) -> str:
+    """The bot token, or StartupError saying what to fix (never echoing the value)."""
+    from bot.errors import StartupError
+
+    token = settings.bot_token.get_secret_value().strip() if settings.bot_token else ""
+    if not token:
+        raise StartupError("BOT_TOKEN is not set: put the token from @BotFather in .env or the environment")
+    if not TOKEN_RE.fullmatch(token):
+        raise StartupError(
+            "BOT_TOKEN is malformed: expected the form 123456789:ABC... as given by @BotFather"
+        )
+    return token

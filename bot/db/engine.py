@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from bot.config import ensure_sqlite_dir
+from bot.errors import StartupError, redacted
 
 SQLITE_BUSY_TIMEOUT_S = 15
 
@@ -59,3 +60,28 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     # expire_on_commit=False: reading an attribute after commit must not trigger implicit IO (§5.2).
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def open_database(url: str) -> AsyncEngine:
+    """Engine for DATABASE_URL, checked to connect and to be migrated; StartupError otherwise."""
+    hint = "e.g. sqlite+aiosqlite:///./data/bot.db or postgresql+asyncpg://user:password@host/dbname"
+    try:
+        engine = create_engine(url)
+    except Exception as error:
+        raise StartupError(
+            f"DATABASE_URL is not a usable async database URL ({type(error).__name__}): use {hint}"
+        ) from None
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+            migrated = await conn.run_sync(lambda sync: inspect(sync).has_table("conversations"))
+    except Exception as error:
+        await engine.dispose()
+        raise StartupError(
+            f"cannot open the database at DATABASE_URL={redacted(url)} "
+            f"({type(error).__name__}): check the URL, that the server runs and the database exists"
+        ) from None
+    if not migrated:
+        await engine.dispose()
+        raise StartupError("the database has no tables yet: run `python -m bot migrate` (or `make run`)")
+    return engine
