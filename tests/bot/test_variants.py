@@ -106,3 +106,19 @@ def test_the_file_is_reread_when_it_changes(tmp_path: Path) -> None:
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(VariantFileError, match="not found"):
         load_variants(tmp_path / "nope.toml")
+
+
+def test_every_shipped_variant_is_valid_telegram_html() -> None:
+    from bot.variants import render_text
+    from tests.fakes.tg_html import parse_html
+
+    book = load_variants(DEFAULT_FILE)
+    sections = [book.global_] + list(book.campaigns.values())
+    for section in sections:
+        for slot, options in section.items():
+            for variant in options:
+                for lang in ("en", "es"):
+                    html = render_text(book, slot, variant.name, lang, None, "A&B <Tax>")
+                    assert html is not None
+                    parse_html(html)  # raises on markup Telegram would reject
+                    assert "A&amp;B &lt;Tax&gt;" in html or "{firm}" not in variant.texts[lang]
