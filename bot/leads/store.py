@@ -24,6 +24,7 @@ from bot.db.models import (
     CrmOutbox,
     Lead,
     LeadConversation,
+    LinkToken,
     StaffRelay,
 )
 from bot.leads import crm
@@ -90,6 +91,16 @@ def parse_plan(raw: Any) -> Plan | None:
         return None
 
 
+async def describe_source(session: AsyncSession, conv: Conversation) -> str | None:
+    """The campaign, plus where and how the ad ran when the link carried UTM fields (a link token)."""
+    source = conv.source_last or conv.source_first
+    token = await session.get(LinkToken, conv.source_token) if conv.source_token else None
+    if token is None:
+        return source
+    detail = " / ".join(v for v in (token.utm_source, token.utm_medium, token.utm_content) if v)
+    return f"{source} ({detail})" if source and detail else (source or detail or None)
+
+
 @dataclass
 class LeadResult:
     lead: Lead
@@ -118,7 +129,7 @@ async def create_or_link_lead(
         card = build_card_data(
             plan=parse_plan(assessment.plan if assessment is not None else None),
             answers=answers,
-            source=conv.source_last or conv.source_first,
+            source=await describe_source(session, conv),
             consent_version=consent.version if consent is not None else "?",
             consent_at=consent_at,
         )
@@ -129,7 +140,7 @@ async def create_or_link_lead(
             lang=conv.lang,
             status=LEAD_NEW,
             urgent=bool(card["urgent"]),
-            source=card["source"],
+            source=conv.source_last or conv.source_first,  # the campaign name (64 chars), as reports group it
             card=card,
             created_at=now,
             updated_at=now,
@@ -177,6 +188,7 @@ def lead_payload(lead: Lead, consent: Consent | None) -> dict[str, Any]:
         "best_time": lead.best_time,
         "lang": lead.lang,
         "source": lead.source,
+        "source_detail": card.get("source"),
         "urgent": lead.urgent,
         "balance": card.get("balance"),
         "days_left": card.get("days_left"),

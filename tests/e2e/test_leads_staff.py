@@ -129,3 +129,29 @@ async def test_relay_both_ways_while_taken_then_hand_back(
     (why,) = await staff.wait_messages(1)
     assert "not taken" in why.text
     assert ann.unread == []
+
+
+async def test_card_source_names_the_campaign_and_the_utm_fields_of_a_link_token(
+    fake_telegram: FakeTelegram, run_bot: Callable[..., BotRunner], database_url: str
+) -> None:
+    from bot.attribution import LinkFields, store_token
+    from bot.db.engine import create_engine, create_session_factory
+
+    engine = create_engine(database_url)
+    async with create_session_factory(engine)() as session, session.begin():
+        fields = LinkFields(utm_source="facebook", utm_medium="cpc", utm_campaign="spring_<sale>")
+        await store_token(session, "t_abcdefghij", fields)
+    await engine.dispose()
+    runner = run_bot(stub_engine)
+    await runner.start(staff_chat_id=STAFF_CHAT_ID)
+    staff = fake_telegram.group(STAFF_CHAT_ID)
+    chat = runner.chat(fake_telegram.user(first_name="Tok"))
+    await chat.send("/start t_abcdefghij")
+    await chat.send("Tok")
+    await chat.press("Blue")
+    await chat.press(AGREE)
+    await chat.send("(415) 555-2671")
+    await chat.send("Tok")
+    await chat.send("Morning")
+    (card,) = await staff.wait_messages(1)
+    assert "Source: spring_<sale> (facebook / cpc)" in card.text
