@@ -1,0 +1,112 @@
+"""The per-update runner against a real database: no lost updates across processes, a stale row
+retried once, a duplicate update skipped. (Telegram-facing behaviour is covered in tests/e2e.)"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.db import repo
+from bot.db.engine import create_engine, create_session_factory
+from bot.db.models import EventRecord
+from bot.service import Action, ConversationService, Incoming
+from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
+from tests.e2e.harness import fetch_conversation, fetch_rows
+
+CHAT = 5150
+
+
+class CountingFlow:
+    """Every typed input is appended to answers["seen"]: a lost update shows as a missing value."""
+
+    def start(self, lang: str) -> StepResult:
+        return StepResult(Snapshot(state="count", lang=lang, answers={"seen": []}), [], [], accepted=True)
+
+    def handle(self, snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult:
+        seen = [*snapshot.answers["seen"], user_input.value]
+        new = snapshot.model_copy(update={"answers": {"seen": seen}, "step": snapshot.step + 1})
+        return StepResult(
+            new, [OutMessage(html="ok", plain="ok")], [Event("answered", "count")], accepted=True
+        )
+
+    def current_prompt(self, snapshot: Snapshot) -> list[OutMessage]:
+        return []
+
+
+update_ids = itertools.count(1)
+
+
+def typed(value: str, update_id: int | None = None) -> Incoming:
+    return Incoming(
+        update_id=update_id if update_id is not None else next(update_ids),
+        chat_id=CHAT,
+        user_id=CHAT,
+        language_code="en",
+        action=Action.INPUT,
+        user_input=UserInput(InputKind.TEXT, value),
+    )
+
+
+@pytest.fixture
+async def services(database_url: str) -> AsyncIterator[list[ConversationService]]:
+    """Two services with their own engines: two bot processes sharing one database."""
+    settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
+    engines = [create_engine(database_url) for _ in range(2)]
+    yield [ConversationService(settings, create_session_factory(e), flow=CountingFlow()) for e in engines]
+    for engine in engines:
+        await engine.dispose()
+
+
+async def test_concurrent_steps_from_two_processes_lose_nothing(
+    services: list[ConversationService], database_url: str
+) -> None:
+    first, second = services
+    await first._run_step(typed("0"))  # creates the conversation (this first input only starts it)
+    before = (await fetch_conversation(database_url, CHAT)).version
+    await asyncio.gather(*(services[n % 2]._run_step(typed(str(n))) for n in range(1, 21)))
+    conv = await fetch_conversation(database_url, CHAT)
+    assert sorted(conv.snapshot["answers"]["seen"], key=int) == [str(n) for n in range(1, 21)]
+    assert conv.snapshot["step"] == 20
+    assert conv.version == before + 20  # one versioned UPDATE per step, none lost or merged
+
+
+async def test_duplicate_update_is_skipped(services: list[ConversationService], database_url: str) -> None:
+    first, second = services
+    await first._run_step(typed("start"))
+    outcome = await first._run_step(typed("a", update_id=999))
+    again = await second._run_step(typed("a", update_id=999))
+    assert not outcome.duplicate and again.duplicate and again.messages == []
+    assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
+
+
+async def test_stale_row_is_retried_once_from_a_fresh_read(
+    services: list[ConversationService], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = services[0]
+    await service._run_step(typed("start"))
+    original = repo.get_conversation_for_update
+    calls = 0
+
+    async def load_then_race(session: AsyncSession, chat_id: int) -> Any:
+        nonlocal calls
+        calls += 1
+        conv = await original(session, chat_id)
+        if calls == 1:  # another writer bumps the version between our read and our write
+            await session.execute(text("UPDATE conversations SET version = version + 1"))
+        return conv
+
+    monkeypatch.setattr(repo, "get_conversation_for_update", load_then_race)
+    await service._run_step(typed("x"))
+    assert calls == 2
+    conv = await fetch_conversation(database_url, CHAT)
+    assert conv.snapshot["answers"]["seen"] == ["x"]  # applied exactly once
+    events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)
+    assert [e.kind for e in events].count("answered") == 1
