@@ -107,7 +107,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "leads.delete.kept": "Nothing was erased.",
         "leads.ssn.warning": (
             "⚠️ That looked like a Social Security or tax ID number. I never need it, so I did not "
-            "keep it or pass it on. Please don't send it here."
+            "keep it or pass it on. Please don't send it here. If it was an amount, write it as money, "
+            "for example <code>$123,456,789</code>."
         ),
         "leads.ssn.staff_warning": (
             "⚠️ That message looked like it held a Social Security or tax ID number, so it was "
@@ -243,7 +244,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "leads.delete.kept": "No se borró nada.",
         "leads.ssn.warning": (
             "⚠️ Eso parecía un número de Seguro Social o de identificación tributaria. Nunca lo "
-            "necesito, así que no lo guardé ni lo reenvié. Por favor, no lo envíe aquí."
+            "necesito, así que no lo guardé ni lo reenvié. Por favor, no lo envíe aquí. Si era una "
+            "cantidad, escríbala como dinero, por ejemplo <code>$123,456,789</code>."
         ),
         "leads.ssn.staff_warning": (
             "⚠️ Ese mensaje parecía contener un número de Seguro Social o de identificación "
