@@ -319,14 +319,18 @@ class LeadCapture:
         )
 
     def _contact_out_of_turn(self, step: Step) -> None:
-        """A shared contact when no number was asked for: not stored (no consent covers it)."""
+        """A shared contact when no number was asked for: not stored, since no consent covers it."""
         conv = step.conv
         assert conv is not None
-        step.out.messages.append(
-            Outgoing(text=t("leads.busy", step.lang), reply_markup=ReplyKeyboardRemove())
-        )
+        step.event("contact_ignored")
         if conv.lead_step == STEP_OFFERED:
-            step.out.messages.append(self._offer(step))
+            step.out.messages.append(self._offer(step))  # consent first, then the number
+        elif conv.lead_step == STEP_DECLINED:
+            step.say(
+                "leads.consent.already_declined",
+                firm=self.settings.firm_name,
+                firm_phone=self.settings.firm_phone,
+            )
         elif step.snapshot is not None:
             step.prompt()
 

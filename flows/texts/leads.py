@@ -67,7 +67,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "If it is urgent, call {firm_phone}.\n\n"
             "/mydata shows what I keep about you; /delete erases it."
         ),
-        "leads.busy": "Please finish the step above first, or use /delete to withdraw.",
         # --- handoff (to the person) ------------------------------------------------------------
         "leads.handoff.taken": (
             "A member of the {firm} team is now with you here. Anything you write goes to them."
@@ -203,7 +202,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "Si es urgente, llame al {firm_phone}.\n\n"
             "/mydata muestra lo que guardo sobre usted; /delete lo borra."
         ),
-        "leads.busy": "Primero termine el paso de arriba, o use /delete para retirarse.",
         "leads.handoff.taken": (
             "Una persona del equipo de {firm} le atiende ahora aquí. Todo lo que escriba le llegará."
         ),

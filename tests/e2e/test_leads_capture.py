@@ -112,7 +112,8 @@ async def test_decline_is_respected_and_not_asked_twice_in_one_screening(
     messages = await chat.press("Red")
     assert not any(AGREE in m.buttons for m in messages)
     # Sharing a number anyway stores nothing.
-    await chat.do(cy.share_contact("+14155552671"))
+    (reply,) = await chat.do(cy.share_contact("+14155552671"))
+    assert "won't ask again" in reply.text
     assert (await fetch_rows(database_url, Conversation))[0].contact_phone is None
     assert await fetch_rows(database_url, Lead) == []
 
