@@ -1,0 +1,440 @@
+"""``python -m bench`` (``make bench``): drive simulated people through complete screenings over real HTTP.
+
+For each transport (webhook, polling) and database (SQLite, PostgreSQL) the real bot runs as its own
+process (``python -m bot webhook`` / ``python -m bot``) against the fake Bot API server in this process,
+and so does a bare aiogram echo bot, the baseline every figure is divided by. Phases per run:
+
+1. throughput: ``--concurrent`` people at once, ``--screenings`` complete screenings in all;
+   updates per second = updates sent / wall time until the last reply;
+2. latency at a fixed rate: updates paced at ``--rate`` per second for ``--rate-seconds``; handling
+   latency = from the update's creation to the arrival of the last message the step must produce
+   (p50/p95/p99);
+3. memory: ``--conversations`` new people each start a conversation and answer one question
+   (each stores a conversation row); the bot's RSS is read from /proc before and after. Peak RSS is
+   the process's high-water mark (VmHWM) at the end.
+
+Every loop is bounded in count and in time. Only 127.0.0.1 is contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from bench.fake import BenchTelegram
+from bench.script import Step, echo_script, screening_script
+
+REPO = Path(__file__).resolve().parents[1]
+SECRET = "bench-secret"
+STEP_TIMEOUT_S = 30.0
+DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+
+
+@dataclass
+class Result:
+    name: str
+    kind: str  # echo | bot
+    mode: str
+    db: str
+    updates: int = 0
+    seconds: float = 0.0
+    updates_per_s: float = 0.0
+    rate_target: float = 0.0
+    rate_achieved: float = 0.0
+    p50_ms: float = 0.0
+    p95_ms: float = 0.0
+    p99_ms: float = 0.0
+    rss_before_mb: float = 0.0
+    rss_after_mb: float = 0.0
+    conversations: int = 0
+    peak_rss_mb: float = 0.0
+    errors: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def proc_status(pid: int) -> dict[str, float]:
+    """VmRSS and VmHWM of a process in MiB (Linux /proc; no extra dependency)."""
+    values: dict[str, float] = {}
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) / 1024
+    return values
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+# ---------------------------------------------------------------------------- people
+
+
+class Person:
+    def __init__(self, tg: BenchTelegram, script: list[Step], number: int) -> None:
+        self.tg = tg
+        self.script = script
+        self.user = tg.user(first_name=f"P{number}")
+
+    async def act(self, step: Step) -> float:
+        """Send one input and wait until the bot finished answering it; the latency in seconds."""
+        chat_id = self.user.id
+        since = len(self.user.messages)
+        started = time.perf_counter()
+        if step.kind == "text":
+            await self.user.send(step.value)
+        else:
+            latest = self.user.messages[-1]
+            data = next(
+                d for d in latest.button_data.values() if d == step.value or d.endswith(f"|{step.value}")
+            )
+            await self.user.press(data, latest)
+        await self.tg.wait_chat(chat_id, since, step.done, STEP_TIMEOUT_S)
+        return time.perf_counter() - started
+
+
+class Pacer:
+    """Hands out send permits at a fixed rate (open loop): slow handling shows up as latency."""
+
+    def __init__(self, rate: float, total: int) -> None:
+        self.interval = 1.0 / rate
+        self.left = total
+        self.next_at = time.perf_counter()
+
+    async def permit(self) -> bool:
+        if self.left <= 0:
+            return False
+        self.left -= 1
+        now = time.perf_counter()
+        self.next_at = max(self.next_at + self.interval, now - self.interval)
+        delay = self.next_at - now
+        if delay > 0:
+            await asyncio.sleep(delay)
+        return True
+
+
+# ---------------------------------------------------------------------------- the bot under test
+
+
+@asynccontextmanager
+async def running_bot(
+    tg: BenchTelegram, kind: str, mode: str, database_url: str, workers: int, log_dir: Path
+) -> AsyncIterator[list[asyncio.subprocess.Process]]:
+    ports = [free_port() for _ in range(workers)]
+    procs: list[asyncio.subprocess.Process] = []
+    for index, port in enumerate(ports):
+        env = {
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONPATH": str(REPO),
+            "BOT_TOKEN": tg.token,
+            "BOT_API_URL": tg.base_url,
+            "DATABASE_URL": database_url,
+            "WEBHOOK_URL": f"http://127.0.0.1:{port}",
+            "WEBHOOK_HOST": "127.0.0.1",
+            "WEBHOOK_PORT": str(port),
+            "WEBHOOK_SECRET": SECRET,
+            "LOG_LEVEL": "WARNING",
+        }
+        if kind == "echo":
+            argv = [
+                "-m",
+                "bench.echo",
+                "--mode",
+                mode,
+                "--api",
+                tg.base_url,
+                "--port",
+                str(port),
+                "--secret",
+                SECRET,
+            ]
+        elif mode == "polling":
+            argv = ["-m", "bot"]
+        else:
+            argv = ["-m", "bot", "webhook"] + ([] if index == 0 else ["--no-register"])
+        log = open(log_dir / f"{kind}-{mode}-{port}.log", "wb")  # noqa: ASYNC230, SIM115 - lives with the process
+        procs.append(
+            await asyncio.create_subprocess_exec(
+                sys.executable, *argv, cwd=log_dir, env=env, stdout=log, stderr=log
+            )
+        )
+    if mode == "webhook":
+        tg.extra_urls = [f"http://127.0.0.1:{port}/telegram/webhook" for port in ports[1:]]
+    try:
+        yield procs
+    finally:
+        for proc in procs:
+            if proc.returncode is None:
+                proc.terminate()
+        for proc in procs:
+            try:
+                await asyncio.wait_for(proc.wait(), 60)
+            except TimeoutError:
+                proc.kill()
+        tg.extra_urls = []
+
+
+async def wait_ready(tg: BenchTelegram, script: list[Step], procs: list[asyncio.subprocess.Process]) -> None:
+    """A first person gets an answer: the bot is up (imports, DB, webhook registration done)."""
+    deadline = time.monotonic() + 120
+    warm = Person(tg, script, 0)
+    while True:
+        for proc in procs:
+            if proc.returncode is not None:
+                raise RuntimeError(
+                    "the bot under test exited during startup; see the log in the bench folder"
+                )
+        try:
+            await warm.act(Step(script[0].kind, script[0].value, script[0].done))
+            break
+        except TimeoutError:
+            if time.monotonic() > deadline:
+                raise
+    await asyncio.sleep(0.5)
+
+
+# ---------------------------------------------------------------------------- phases
+
+
+async def phase_throughput(
+    tg: BenchTelegram, script: list[Step], screenings: int, concurrent: int
+) -> tuple[int, float, int]:
+    queue = list(range(screenings))
+    errors = 0
+    sent = 0
+
+    async def person_loop() -> None:
+        nonlocal errors, sent
+        while queue:
+            number = queue.pop()
+            person = Person(tg, script, 1_000_000 + number)
+            try:
+                for step in script:
+                    await person.act(step)
+                    sent += 1
+            except (TimeoutError, StopIteration):
+                errors += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(person_loop() for _ in range(concurrent)))
+    return sent, time.perf_counter() - started, errors
+
+
+async def phase_latency(
+    tg: BenchTelegram, script: list[Step], rate: float, seconds: float, people: int
+) -> tuple[list[float], float, int]:
+    pacer = Pacer(rate, int(rate * seconds))
+    latencies: list[float] = []
+    errors = 0
+    numbers = iter(range(2_000_000, 3_000_000))
+
+    async def person_loop() -> None:
+        nonlocal errors
+        while True:
+            person = Person(tg, script, next(numbers))
+            for step in script:
+                if not await pacer.permit():
+                    return
+                try:
+                    latencies.append(await person.act(step))
+                except (TimeoutError, StopIteration):
+                    errors += 1
+                    break
+
+    started = time.perf_counter()
+    await asyncio.gather(*(person_loop() for _ in range(people)))
+    return latencies, len(latencies) / (time.perf_counter() - started), errors
+
+
+async def phase_memory(
+    tg: BenchTelegram, script: list[Step], conversations: int, concurrent: int
+) -> tuple[int, int]:
+    queue = list(range(conversations))
+    errors = 0
+    done = 0
+    deadline = time.monotonic() + 1800
+
+    async def person_loop() -> None:
+        nonlocal errors, done
+        while queue and time.monotonic() < deadline:
+            person = Person(tg, script, 3_000_000 + queue.pop())
+            try:
+                for step in script[:2]:  # /start + one answer: a stored conversation
+                    await person.act(step)
+                done += 1
+            except (TimeoutError, StopIteration):
+                errors += 1
+            if done % 2000 == 0:
+                tg.trim()
+
+    await asyncio.gather(*(person_loop() for _ in range(concurrent)))
+    return done, errors
+
+
+# ---------------------------------------------------------------------------- one run
+
+
+async def fresh_database(db: str, pg_url: str, work: Path) -> tuple[str, str | None]:
+    from bot.db.migrate import upgrade
+
+    if db == "sqlite":
+        url = f"sqlite+aiosqlite:///{work / f'bench-{uuid.uuid4().hex[:6]}.db'}"
+        await asyncio.to_thread(upgrade, url)
+        return url, None
+    from tests.dbs import PostgresServer
+
+    server = PostgresServer(pg_url)
+    name = f"bench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+    url = await server.create_database(name)
+    await asyncio.to_thread(upgrade, url)
+    return url, name
+
+
+async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work: Path) -> Result:
+    screening = screening_script()
+    script = screening if kind == "bot" else echo_script(screening)
+    name = f"{kind:4} {mode:7} {db if kind == 'bot' else '-':8}"
+    result = Result(name=name.strip(), kind=kind, mode=mode, db=db if kind == "bot" else "-")
+    database_url, pg_name = ("", None)
+    if kind == "bot":
+        database_url, pg_name = await fresh_database(db, args.postgres_url, work)
+    workers = args.workers if (kind == "bot" and mode == "webhook" and db == "postgres") else 1
+    try:
+        async with BenchTelegram(max_connections=args.max_connections) as tg:
+            async with running_bot(tg, kind, mode, database_url, workers, work) as procs:
+                await wait_ready(tg, script, procs)
+                pids = [p.pid for p in procs]
+
+                sent, seconds, errors = await phase_throughput(tg, script, args.screenings, args.concurrent)
+                result.updates, result.seconds, result.errors = sent, seconds, errors
+                result.updates_per_s = sent / seconds if seconds else 0.0
+                tg.trim()
+
+                latencies, achieved, errors = await phase_latency(
+                    tg, script, args.rate, args.rate_seconds, args.rate_people
+                )
+                result.rate_target, result.rate_achieved = args.rate, achieved
+                result.p50_ms = percentile(latencies, 50) * 1000
+                result.p95_ms = percentile(latencies, 95) * 1000
+                result.p99_ms = percentile(latencies, 99) * 1000
+                result.errors += errors
+                tg.trim()
+
+                result.rss_before_mb = sum(proc_status(pid)["VmRSS"] for pid in pids)
+                done, errors = await phase_memory(tg, script, args.conversations, args.concurrent)
+                result.conversations, result.errors = done, result.errors + errors
+                await asyncio.sleep(1.0)
+                result.rss_after_mb = sum(proc_status(pid)["VmRSS"] for pid in pids)
+                result.peak_rss_mb = sum(proc_status(pid)["VmHWM"] for pid in pids)
+                if tg.delivery_failures:
+                    result.notes.append(f"{tg.delivery_failures} webhook deliveries failed")
+                if workers > 1:
+                    result.notes.append(f"{workers} workers")
+    finally:
+        if pg_name is not None:
+            from tests.dbs import PostgresServer
+
+            await PostgresServer(args.postgres_url).drop_database(pg_name)
+    return result
+
+
+def vs(value: float, base: float | None) -> str:
+    return f"{value / base:.2f}x" if base else "-"
+
+
+def report(results: list[Result]) -> str:
+    echo = {r.mode: r for r in results if r.kind == "echo"}
+    lines = [
+        "run                          upd/s (vs echo)    p50 / p95 / p99 ms at rate (p99 vs echo)   "
+        "peak RSS MB (vs echo)  RSS before -> after N conv MB   errors",
+    ]
+    for r in results:
+        base = echo.get(r.mode)
+        upd_vs = vs(r.updates_per_s, base.updates_per_s if base else None)
+        lines.append(
+            f"{r.name:28} {r.updates_per_s:7.1f} ({upd_vs:>6})   "
+            f"{r.p50_ms:6.1f} / {r.p95_ms:6.1f} / {r.p99_ms:6.1f} @{r.rate_achieved:5.0f}/s "
+            f"({vs(r.p99_ms, base.p99_ms if base else None):>6})   "
+            f"{r.peak_rss_mb:7.1f} ({vs(r.peak_rss_mb, base.peak_rss_mb if base else None):>6})   "
+            f"{r.rss_before_mb:7.1f} -> {r.rss_after_mb:7.1f} ({r.conversations})   {r.errors}"
+            + (f"  [{'; '.join(r.notes)}]" if r.notes else "")
+        )
+    return "\n".join(lines)
+
+
+async def main(args: argparse.Namespace) -> int:
+    modes = args.modes.split(",")
+    dbs = args.dbs.split(",")
+    if "postgres" in dbs:
+        from tests.dbs import PostgresServer
+
+        problem = await PostgresServer(args.postgres_url).check()
+        if problem:
+            print(f"PostgreSQL skipped: {problem}", file=sys.stderr)
+            dbs = [d for d in dbs if d != "postgres"]
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        kinds = args.kinds.split(",")
+        runs = [("echo", mode, "-") for mode in modes if "echo" in kinds]
+        runs += [("bot", mode, db) for mode in modes for db in dbs if "bot" in kinds]
+        for kind, mode, db in runs:
+            print(f"running {kind} / {mode} / {db} ...", file=sys.stderr, flush=True)
+            started = time.perf_counter()
+            results.append(await run_one(kind, mode, db, args, work))
+            print(f"  done in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
+    print(report(results))
+    if args.json:
+        await asyncio.to_thread(
+            Path(args.json).write_text, json.dumps([asdict(r) for r in results], indent=2)
+        )
+    return 0
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--modes", default="webhook,polling", help="comma list: webhook,polling")
+    p.add_argument("--kinds", default="echo,bot", help="comma list: echo (the baseline), bot")
+    p.add_argument("--dbs", default="sqlite,postgres", help="comma list: sqlite,postgres")
+    p.add_argument("--postgres-url", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_PG))
+    p.add_argument("--screenings", type=int, default=150, help="complete screenings in the throughput phase")
+    p.add_argument("--concurrent", type=int, default=50, help="people at once (throughput and memory phases)")
+    p.add_argument("--rate", type=float, default=200.0, help="updates per second in the latency phase")
+    p.add_argument("--rate-seconds", type=float, default=10.0)
+    p.add_argument("--rate-people", type=int, default=200, help="people sharing the paced updates")
+    p.add_argument(
+        "--conversations", type=int, default=10_000, help="stored conversations in the memory phase"
+    )
+    p.add_argument("--workers", type=int, default=1, help="webhook workers for the PostgreSQL webhook run")
+    p.add_argument("--max-connections", type=int, default=40, help="parallel webhook deliveries, as Telegram")
+    p.add_argument("--quick", action="store_true", help="small numbers: a smoke run in about a minute")
+    p.add_argument("--json", help="also write the results to this file")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.screenings, args.concurrent, args.rate_seconds, args.conversations = 20, 20, 3.0, 300
+    return args
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(parse_args())))
