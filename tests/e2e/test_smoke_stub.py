@@ -15,15 +15,16 @@ async def test_stub_conversation_to_result(
     runner = run_bot(stub_engine)
     await runner.start()
     ann = fake_telegram.user(first_name="Ann")
-    await ann.send("/start")
-    greeting, question = await ann.wait_messages(2)
+    chat = runner.chat(ann)
+    greeting, question = await chat.send("/start")
     assert "not tax advice" in greeting.text
     assert "Question 1 of ~2" in question.text
-    await ann.send("<b>&")
-    (colour,) = await ann.wait_messages(1)
+    (colour,) = await chat.send("<b>&")
     assert colour.buttons[:2] == ["Red", "Blue"]
-    messages = await runner.chat(ann).press("Blue")
+    messages = await chat.press("Blue")
     result = messages[0]
     # The answer "<b>&" came back inside an HTML message: escaped, so shown literally, not as bold.
     assert "Thanks <b>&, you like blue." in result.text
     assert any("Acme & Sons <Tax>" in m.text for m in messages)
+    outcome = runner.outcomes[-1]
+    assert outcome.finished and outcome.assessment_id is not None
