@@ -27,7 +27,7 @@ import logging
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import aiohttp
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -96,7 +96,14 @@ class GatewayError(TelegramServerError):
 
 
 class TelegramSession(AiohttpSession):
-    """AiohttpSession that keeps the status code of non-JSON 5xx answers (see :class:`GatewayError`)."""
+    """AiohttpSession that keeps the status code of non-JSON 5xx answers (see :class:`GatewayError`).
+
+    It also keeps a strong reference to each ``Response[T]`` model aiogram parametrises per call:
+    pydantic caches parametrised generics weakly, and the benchmark's profile showed the class
+    being rebuilt (``complete_model_class``) on the request path after the GC had dropped it.
+    """
+
+    _response_types: ClassVar[dict[Any, Any]] = {}
 
     def check_response(
         self,
@@ -105,6 +112,9 @@ class TelegramSession(AiohttpSession):
         status_code: int,
         content: str,
     ) -> Response[TelegramType]:
+        returning = method.__returning__
+        if returning not in self._response_types:
+            self._response_types[returning] = Response[returning]  # type: ignore[valid-type]
         if status_code >= 500:
             try:
                 self.json_loads(content)
