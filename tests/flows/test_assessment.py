@@ -7,7 +7,6 @@ Every threshold is pinned at, just below and just above it. Deadline convention
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -736,13 +735,3 @@ def test_no_recommendation_is_certain() -> None:
 )
 def test_needs_financials(answers: Answers, needed: bool) -> None:
     assert needs_financials(answers) is needed
-
-
-def test_assess_is_fast() -> None:
-    answers = person(**{**ARTICLE_A, "latest_letter": Letter.FINAL_NOTICE, "letter_date": ago(5)})
-    assess(answers, TODAY)
-    runs = 300
-    start = time.perf_counter()
-    for _ in range(runs):
-        assess(answers, TODAY)
-    assert (time.perf_counter() - start) / runs < 0.001
