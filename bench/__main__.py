@@ -55,6 +55,7 @@ class Result:
     p50_ms: float = 0.0
     p95_ms: float = 0.0
     p99_ms: float = 0.0
+    cpu_ms_per_update: float = 0.0  # the bot process(es), throughput phase
     rss_before_mb: float = 0.0
     rss_after_mb: float = 0.0
     conversations: int = 0
@@ -78,6 +79,14 @@ def proc_status(pid: int) -> dict[str, float]:
             if key in ("VmRSS", "VmHWM"):
                 values[key] = int(rest.split()[0]) / 1024
     return values
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process. On a shared machine wall-clock rates depend on what else
+    runs; CPU time per update does not, so the report gives both."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -326,7 +335,10 @@ async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work:
                 await wait_ready(tg, script, procs)
                 pids = [p.pid for p in procs]
 
+                cpu_before = sum(cpu_seconds(pid) for pid in pids)
                 sent, seconds, errors = await phase_throughput(tg, script, args.screenings, args.concurrent)
+                cpu_used = sum(cpu_seconds(pid) for pid in pids) - cpu_before
+                result.cpu_ms_per_update = cpu_used / sent * 1000 if sent else 0.0
                 result.updates, result.seconds, result.errors = sent, seconds, errors
                 result.updates_per_s = sent / seconds if seconds else 0.0
                 tg.trim()
@@ -366,14 +378,17 @@ def vs(value: float, base: float | None) -> str:
 def report(results: list[Result]) -> str:
     echo = {r.mode: r for r in results if r.kind == "echo"}
     lines = [
-        "run                          upd/s (vs echo)    p50 / p95 / p99 ms at rate (p99 vs echo)   "
+        "run                          upd/s (vs echo)  CPU ms/upd (vs echo)   "
+        "p50 / p95 / p99 ms at rate (p99 vs echo)   "
         "peak RSS MB (vs echo)  RSS before -> after N conv MB   errors",
     ]
     for r in results:
         base = echo.get(r.mode)
         upd_vs = vs(r.updates_per_s, base.updates_per_s if base else None)
+        cpu_vs = vs(r.cpu_ms_per_update, base.cpu_ms_per_update if base else None)
         lines.append(
-            f"{r.name:28} {r.updates_per_s:7.1f} ({upd_vs:>6})   "
+            f"{r.name:28} {r.updates_per_s:7.1f} ({upd_vs:>6})  "
+            f"{r.cpu_ms_per_update:6.2f} ({cpu_vs:>6})   "
             f"{r.p50_ms:6.1f} / {r.p95_ms:6.1f} / {r.p99_ms:6.1f} @{r.rate_achieved:5.0f}/s "
             f"({vs(r.p99_ms, base.p99_ms if base else None):>6})   "
             f"{r.peak_rss_mb:7.1f} ({vs(r.peak_rss_mb, base.peak_rss_mb if base else None):>6})   "
