@@ -69,29 +69,24 @@ class Arg(BaseModel):
     key: str | None = None
 
 
-# The helpers below build models with model_construct: the assessment produces their
-# values itself, already typed, and validating ~60 small models per plan was most of
-# the cost of one assessment (bench/flows_bench.py). JSON loading still validates.
-
-
 def money(value: Decimal) -> Arg:
-    return Arg.model_construct(money=value)
+    return Arg(money=value)
 
 
 def number(value: int) -> Arg:
-    return Arg.model_construct(number=value)
+    return Arg(number=value)
 
 
 def day(value: date) -> Arg:
-    return Arg.model_construct(day=value)
+    return Arg(day=value)
 
 
 def text(value: str) -> Arg:
-    return Arg.model_construct(text=value)
+    return Arg(text=value)
 
 
 def key(value: str) -> Arg:
-    return Arg.model_construct(key=value)
+    return Arg(key=value)
 
 
 class Msg(BaseModel):
@@ -104,7 +99,7 @@ class Msg(BaseModel):
 
 
 def msg(id: str, **args: Arg) -> Msg:
-    return Msg.model_construct(id=id, args=args)
+    return Msg(id=id, args=args)
 
 
 class Estimates(BaseModel):
