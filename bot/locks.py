@@ -8,10 +8,13 @@ ever seen. One instance per service (no module global), so tests start clean.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Hashable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
 
+import asyncpg
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
 
@@ -45,6 +48,8 @@ class KeyedLocks:
     def __len__(self) -> int:
         return len(self._entries)
 
+
+logger = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------- across processes
 #
@@ -89,8 +94,9 @@ class LocalOnlyChatLock:
 class PostgresChatLock:
     """pg_advisory_lock held from before the transaction until after the replies went out."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, lock_timeout: str = LOCK_TIMEOUT) -> None:
         self.engine = engine
+        self.lock_timeout = lock_timeout
 
     @asynccontextmanager
     async def hold(self, chat_id: int) -> AsyncIterator[AsyncConnection | None]:
@@ -99,7 +105,7 @@ class PostgresChatLock:
         # BEGIN, SELECT, COMMIT, seven round trips that the benchmark's profile showed on every update.
         key = int(chat_lock_key(chat_id))
         lock_sql = (
-            f"SET lock_timeout = '{LOCK_TIMEOUT}'; SELECT pg_advisory_lock({LOCK_NAMESPACE}, {key}); "
+            f"SET lock_timeout = '{self.lock_timeout}'; SELECT pg_advisory_lock({LOCK_NAMESPACE}, {key}); "
             "RESET lock_timeout"
         )
         conn = await self.engine.connect()
@@ -107,12 +113,23 @@ class PostgresChatLock:
         try:
             driver = (await conn.get_raw_connection()).driver_connection
             assert driver is not None
-            await driver.execute(lock_sql)  # outside any transaction: the lock is session-level
+            try:
+                await driver.execute(lock_sql)  # outside any transaction: the lock is session-level
+            except (asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+                # Raised as SQLAlchemy's OperationalError so the webhook treats a lock timeout or a lost
+                # connection like any other database outage: 503, and Telegram delivers the update again.
+                raise OperationalError(lock_sql, None, error) from error
             yield conn
             if conn.in_transaction():
                 await conn.rollback()
-            await driver.execute(f"SELECT pg_advisory_unlock({LOCK_NAMESPACE}, {key})")
-            clean = True
+            try:
+                await driver.execute(f"SELECT pg_advisory_unlock({LOCK_NAMESPACE}, {key})")
+                clean = True
+            except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as error:
+                # The update is done and answered; the invalidation below releases the lock anyway.
+                logger.warning(
+                    "could not unlock chat %s (%s); dropping the connection", chat_id, type(error).__name__
+                )
         finally:
             if not clean:
                 # Failed or cancelled anywhere (maybe holding the lock): never return this connection to

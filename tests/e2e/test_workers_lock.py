@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.db.engine import create_engine
@@ -79,3 +80,17 @@ async def test_a_cancelled_holder_never_leaves_the_lock_in_the_pool(
             {"ns": LOCK_NAMESPACE, "key": chat_lock_key(779) & 0xFFFFFFFF},
         )
         assert held.scalar_one() == 0
+
+
+async def test_a_chat_held_too_long_elsewhere_is_a_transient_database_error(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    """A lock timeout must look like a database outage (OperationalError): the webhook then answers 503
+    and Telegram redelivers, instead of the errors router apologising for an update never processed."""
+    a, b = PostgresChatLock(engines[0]), PostgresChatLock(engines[1], lock_timeout="100ms")
+    async with a.hold(780):
+        with pytest.raises(OperationalError):
+            async with b.hold(780):
+                pass
+    async with asyncio.timeout(5), b.hold(780):  # the failed waiter left nothing behind
+        pass
