@@ -249,3 +249,29 @@ def test_cli_refuses_to_start_without_a_secret(
     err = capsys.readouterr().err
     assert "WEBHOOK_SECRET is not set" in err
     assert "42:TEST" not in err
+
+
+async def test_stopping_finishes_the_update_in_flight(fake_telegram: FakeTelegram, worker: Worker) -> None:
+    """SIGTERM's path (the stop event): the request in flight is answered only after its reply was sent."""
+    ann = fake_telegram.user()
+    update = {
+        "update_id": 777,
+        "message": {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": ann.id, "type": "private"},
+            "from": {"id": ann.id, "is_bot": False, "first_name": "Ann"},
+            "text": "/start",
+        },
+    }
+    # Telegram answers the first send with 429: the worker is mid-update, waiting 1 s to retry.
+    fake_telegram.fail_next("sendMessage", error_code=429, retry_after=1)
+    posting = asyncio.create_task(worker.post(update))
+    async with asyncio.timeout(5):
+        while not fake_telegram.calls("sendMessage"):  # noqa: ASYNC110 - bounded; no public event
+            await asyncio.sleep(0.01)
+    worker.stop.set()
+
+    assert await asyncio.wait_for(posting, 10) == 200
+    await asyncio.wait_for(worker.task, 10)  # then the worker exits cleanly
+    assert len(ann.messages) >= 2, "greeting and first question were sent before the worker stopped"
