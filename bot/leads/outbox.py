@@ -15,8 +15,6 @@ Delivery is therefore at-least-once: the CRM should de-duplicate on ``lead_id``
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -29,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.db.models import CrmOutbox
 from bot.leads import crm
 from bot.leads.store import aware
+from bot.leads.worker import PollingWorker
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +35,9 @@ LEASE = timedelta(minutes=2)
 REQUEST_TIMEOUT_S = 10.0
 
 
-class CrmOutboxWorker:
+class CrmOutboxWorker(PollingWorker):
+    name = "crm-outbox"
+
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],
@@ -48,6 +49,7 @@ class CrmOutboxWorker:
         batch: int = 20,
         max_attempts: int = crm.MAX_ATTEMPTS,
     ) -> None:
+        super().__init__()
         self.session_factory = session_factory
         self.url = url
         self._secret = secret
@@ -55,41 +57,15 @@ class CrmOutboxWorker:
         self.poll_interval = poll_interval
         self.batch = batch
         self.max_attempts = max_attempts
-        self._task: asyncio.Task[None] | None = None
-        self._wake = asyncio.Event()
         self._http: aiohttp.ClientSession | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self._loop(), name="crm-outbox")
-
     async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        await super().stop()
         if self._http is not None:
             await self._http.close()
             self._http = None
-
-    def wake(self) -> None:
-        """A new row was committed: look now instead of at the next poll."""
-        self._wake.set()
-
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("CRM outbox pass failed; retrying at the next poll")
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.poll_interval)
 
     # ------------------------------------------------------------------ one pass
 

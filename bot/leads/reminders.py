@@ -17,7 +17,6 @@ sit out 429s.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -32,6 +31,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from bot import render
 from bot.db.models import STATUS_ACTIVE, Conversation, EventRecord
 from bot.leads.ratelimit import SendLimiter, Sleep, call_with_retry_after
+from bot.leads.worker import PollingWorker
 from flows.catalogue import t
 
 logger = logging.getLogger(__name__)
@@ -47,7 +47,9 @@ def _due_filter(cutoff: datetime) -> list[ColumnElement[bool]]:
     ]
 
 
-class ReminderWorker:
+class ReminderWorker(PollingWorker):
+    name = "reminders"
+
     def __init__(
         self,
         session_factory: async_sessionmaker[AsyncSession],
@@ -60,6 +62,7 @@ class ReminderWorker:
         poll_interval: float = 60.0,
         batch: int = 200,
     ) -> None:
+        super().__init__()
         self.session_factory = session_factory
         self.bot = bot
         self.delay = delay
@@ -68,34 +71,6 @@ class ReminderWorker:
         self._sleep = sleep
         self.poll_interval = poll_interval
         self.batch = batch
-        self._task: asyncio.Task[None] | None = None
-        self._wake = asyncio.Event()
-
-    def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.create_task(self._loop(), name="reminders")
-
-    async def stop(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                logger.exception("reminder pass failed; retrying at the next poll")
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.poll_interval)
 
     async def run_once(self) -> int:
         """Send the reminders due now; returns how many went out."""
