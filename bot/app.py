@@ -41,7 +41,8 @@ __all__ = ["App", "StartupError", "build_app", "create_bot", "create_dispatcher"
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = ("start", "back", "restart", "help", "cancel")
+# The privacy commands are in the menu so people can find them without reading the help.
+COMMANDS = ("start", "back", "restart", "help", "cancel", "mydata", "delete", "stop")
 GET_ME_TIMEOUT_S = 10
 
 

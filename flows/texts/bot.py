@@ -60,6 +60,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "bot.cmd_restart": "Start the screening over",
         "bot.cmd_help": "How this works",
         "bot.cmd_cancel": "Stop for now (answers are kept)",
+        "bot.cmd_mydata": "See what this bot keeps about you",
+        "bot.cmd_delete": "Erase your data",
+        "bot.cmd_stop": "No more reminders",
         "bot.short_description": "Owe the IRS? Find out in 2 minutes which IRS relief programs may fit you.",
         "bot.description": (
             "Owe the IRS? Answer a few short questions and see which IRS relief programs may fit: payment "
@@ -120,6 +123,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "bot.cmd_restart": "Empezar la evaluación de nuevo",
         "bot.cmd_help": "Cómo funciona",
         "bot.cmd_cancel": "Detener por ahora (se guardan las respuestas)",
+        "bot.cmd_mydata": "Ver qué datos suyos guarda este bot",
+        "bot.cmd_delete": "Borrar sus datos",
+        "bot.cmd_stop": "No recibir más recordatorios",
         "bot.short_description": (
             "¿Debe al IRS? Descubra en 2 minutos qué programas de alivio pueden aplicarle."
         ),
