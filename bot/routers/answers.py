@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import Message, Update
 
-from bot.routers.base import from_message
+from bot.routers.base import Magic, from_message
 from bot.service import Action, ConversationService
 from flows.types import InputKind, UserInput
 
@@ -17,7 +17,7 @@ async def on_text(message: Message, bot: Bot, event_update: Update, service: Con
 
 def create_router() -> Router:
     router = Router(name="answers")
-    router.message.register(on_text, F.text)
+    router.message.register(on_text, Magic(F.text))
     return router
 
 

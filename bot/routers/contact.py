@@ -9,7 +9,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import Message, Update
 
-from bot.routers.base import from_message
+from bot.routers.base import Magic, from_message
 from bot.service import Action, ConversationService
 
 
@@ -22,7 +22,7 @@ async def on_contact(message: Message, bot: Bot, event_update: Update, service: 
 
 def create_router() -> Router:
     router = Router(name="contact")
-    router.message.register(on_contact, F.contact)
+    router.message.register(on_contact, Magic(F.contact))
     return router
 
 

@@ -18,6 +18,7 @@ from bot.leads.handoff import Handoff
 from bot.leads.privacy import erase, my_data_text
 from bot.leads.serial import serialized
 from bot.render import escape
+from bot.routers.base import Magic
 from bot.service import ConversationService
 from flows.catalogue import normalize_lang, t
 
@@ -108,12 +109,12 @@ async def on_stop(message: Message, event_update: Update, service: ConversationS
 
 def create_router() -> Router:
     router = Router(name="privacy")
-    router.message.filter(F.chat.type == "private")
-    router.callback_query.filter(F.message.chat.type == "private")
+    router.message.filter(Magic(F.chat.type == "private"))
+    router.callback_query.filter(Magic(F.message.chat.type == "private"))
     router.message.register(on_mydata, Command("mydata"))
     router.message.register(on_delete, Command("delete"))
     router.message.register(on_stop, Command("stop"))
-    router.callback_query.register(on_delete_answer, F.data.in_({DELETE_YES, DELETE_NO}))
+    router.callback_query.register(on_delete_answer, Magic(F.data.in_({DELETE_YES, DELETE_NO})))
     return router
 
 
