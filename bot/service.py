@@ -407,7 +407,7 @@ class _Step:
             self.out.source = conv.source_last
             self.out.status = conv.status
         variants.tag_events(self.events, conv)
-        repo.add_events(
+        await repo.add_events(
             self.session,
             conv,
             self.incoming.chat_id,

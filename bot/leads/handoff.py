@@ -270,7 +270,7 @@ class Handoff:
                 if not conv.with_staff:
                     conv.with_staff = True
                     told.append((conv.chat_id, conv.lang))
-            repo.add_events(session, None, None, [("lead_taken", None, {})], None, now)
+            await repo.add_events(session, None, None, [("lead_taken", None, {})], None, now)
         await self.refresh_card(bot, lead_id)
         for chat_id, lang in told:
             await self._tell_person(bot, chat_id, "leads.handoff.taken", lang)
@@ -299,7 +299,7 @@ class Handoff:
                     conv.with_staff = False
                     told.append((conv.chat_id, conv.lang))
             kind = "lead_done" if done else "lead_handed_back"
-            repo.add_events(session, None, None, [(kind, None, {})], None, now)
+            await repo.add_events(session, None, None, [(kind, None, {})], None, now)
         await self.refresh_card(bot, lead_id)
         for chat_id, lang in told:
             await self._tell_person(bot, chat_id, "leads.handoff.back", lang)
