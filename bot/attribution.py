@@ -206,8 +206,8 @@ EXIT_REFUSED = 2
 def cmd_link(args: argparse.Namespace) -> int:
     """Print the t.me link; refuse (exit 2) what Telegram would truncate or reject."""
     from bot.__main__ import load_settings
-    from bot.app import StartupError, redacted
     from bot.db.engine import create_engine, create_session_factory
+    from bot.errors import StartupError, redacted
 
     fields = LinkFields(
         campaign=args.campaign,

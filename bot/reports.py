@@ -582,7 +582,7 @@ def _settings() -> Any:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from bot.app import StartupError, redacted
+    from bot.errors import StartupError, redacted
 
     settings = _settings()
     since, until = range_from_args(args.since, args.until)
@@ -602,7 +602,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from bot.app import StartupError, redacted
+    from bot.errors import StartupError, redacted
 
     settings = _settings()
     since, until = range_from_args(args.since, args.until)
