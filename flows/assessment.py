@@ -32,7 +32,21 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from flows import figures as F
 from flows.answers import Answers, DebtScope, Hardship, Letter, ReasonableCause, Residence, TaxpayerKind
-from flows.plan import Estimates, Fit, Msg, Plan, Program, Recommendation, day, key, money, msg, number, text
+from flows.plan import (
+    Arg,
+    Estimates,
+    Fit,
+    Msg,
+    Plan,
+    Program,
+    Recommendation,
+    day,
+    key,
+    money,
+    msg,
+    number,
+    text,
+)
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -250,6 +264,23 @@ def _window(c: _Case, days: int) -> tuple[date | None, int | None, bool]:
     return deadline, max(left, 0), left >= 0
 
 
+def _notice_window(
+    c: _Case, window: int, reason_id: str, /, **late: Arg
+) -> tuple[Msg, Estimates, bool]:
+    """The reason and estimates for a notice that gives ``window`` days to respond (CP2000, CP523).
+
+    Three cases share one shape: no letter date (say how long the window is), still
+    open (the deadline and days left), closed (``<reason_id>_late`` with ``late`` args).
+    """
+    deadline, left, open_ = _window(c, window)
+    est = Estimates(deadline=deadline, days_left=left if open_ else None)
+    if deadline is None:
+        return msg(f"{reason_id}_no_date", days=number(window)), est, open_
+    if open_:
+        return msg(reason_id, days=number(window), deadline=day(deadline)), est, open_
+    return msg(f"{reason_id}_late", **late), est, open_
+
+
 def _deadlines(c: _Case) -> list[_Item]:
     items: list[_Item] = []
     letter = c.a.latest_letter
@@ -300,14 +331,9 @@ def _deadlines(c: _Case) -> list[_Item]:
             _Item(URGENT, _rec(Program.levy_release, Fit.likely, msg("plan.reason.levy"), steps, urgent=True))
         )
     if letter == Letter.CP2000:
-        deadline, left, open_ = _window(c, F.CP2000_DAYS.value)
-        est = Estimates(deadline=deadline, days_left=left if open_ else None)
-        if deadline is None:
-            reason = msg("plan.reason.cp2000_no_date", days=number(F.CP2000_DAYS.value))
-        elif open_:
-            reason = msg("plan.reason.cp2000", days=number(F.CP2000_DAYS.value), deadline=day(deadline))
-        else:
-            reason = msg("plan.reason.cp2000_late", days=number(F.CP2000_DEFICIENCY_DAYS.value))
+        reason, est, open_ = _notice_window(
+            c, F.CP2000_DAYS.value, "plan.reason.cp2000", days=number(F.CP2000_DEFICIENCY_DAYS.value)
+        )
         steps = [msg("plan.step.cp2000_respond"), msg("plan.step.cp2000_no_amend")]
         if c.a.disputes_amount:
             steps.append(msg("plan.step.cp2000_disagree"))
@@ -315,14 +341,7 @@ def _deadlines(c: _Case) -> list[_Item]:
             _Item(URGENT, _rec(Program.cp2000_response, Fit.likely, reason, steps, est, urgent=open_))
         )
     if letter == Letter.CP523:
-        deadline, left, open_ = _window(c, F.CP523_DAYS.value)
-        est = Estimates(deadline=deadline, days_left=left if open_ else None)
-        if deadline is None:
-            reason = msg("plan.reason.cp523_no_date", days=number(F.CP523_DAYS.value))
-        elif open_:
-            reason = msg("plan.reason.cp523", days=number(F.CP523_DAYS.value), deadline=day(deadline))
-        else:
-            reason = msg("plan.reason.cp523_late")
+        reason, est, _ = _notice_window(c, F.CP523_DAYS.value, "plan.reason.cp523")
         steps = [
             _call(c),
             msg("plan.step.cp523_cure"),
