@@ -1104,6 +1104,12 @@ class FakeTelegram:
         )
         # Like Telegram, an edit without reply_markup removes the inline keyboard.
         markup = self._check_markup(params.get("reply_markup"), chat, inline_only=True)
+        self._apply_edit(message, raw, visible, entities, markup)
+        message.parse_mode = params.get("parse_mode")
+        return self._message_json(message)
+
+    def _apply_edit(self, message: BotMessage, raw: Any, visible: Any, entities: Any, markup: Any) -> None:
+        """Text or caption edit, as Telegram does it: refused when nothing changes, old text kept."""
         if (
             visible == message.text
             and entities == message.entities
@@ -1111,12 +1117,9 @@ class FakeTelegram:
         ):
             raise _bad(_NOT_MODIFIED)
         message.edits.append(message.text)
-        message.text, message.html, message.entities = visible, raw, entities
-        message.parse_mode = params.get("parse_mode")
-        message.reply_markup = markup
+        message.text, message.html, message.entities, message.reply_markup = visible, raw, entities, markup
         message.edit_date = int(time.time())
         self._bump()
-        return self._message_json(message)
 
     async def _m_editmessagecaption(self, call: Call) -> Any:
         params = call.params
@@ -1132,16 +1135,7 @@ class FakeTelegram:
             too_long_error="message caption is too long",
         )
         markup = self._check_markup(params.get("reply_markup"), chat, inline_only=True)
-        if (
-            visible == message.text
-            and entities == message.entities
-            and markup == _inline_only(message.reply_markup)
-        ):
-            raise _bad(_NOT_MODIFIED)
-        message.edits.append(message.text)
-        message.text, message.html, message.entities, message.reply_markup = visible, raw, entities, markup
-        message.edit_date = int(time.time())
-        self._bump()
+        self._apply_edit(message, raw, visible, entities, markup)
         return self._message_json(message)
 
     async def _m_editmessagereplymarkup(self, call: Call) -> Any:
