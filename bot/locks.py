@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Hashable
+from collections.abc import AsyncIterator, Hashable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Protocol
 
@@ -54,17 +54,17 @@ logger = logging.getLogger(__name__)
 # ---------------------------------------------------------------------------- across processes
 #
 # The in-process lock above orders one chat's updates inside one worker. With several webhook workers
-# behind a load balancer, two updates of one chat can run in two processes at once. The step's own
-# transaction lock (pg_advisory_xact_lock in repo.lock_chat) serialises the *transactions*, but it is
-# released at COMMIT, before the replies are sent: worker A could commit step 1, worker B commit step 2
-# and send its question before A has sent step 1's answer. The person would see replies out of order.
+# behind a load balancer, two updates of one chat can run in two processes at once. A transaction-level
+# lock would serialise the *transactions* but is released at COMMIT, before the replies are sent: worker
+# A could commit step 1, worker B commit step 2 and send its question before A has sent step 1's answer.
+# The person would see replies out of order.
 #
 # ChatLock closes that gap: a session-level advisory lock, taken on a connection of its own before the
 # transaction and released only after the replies were sent. The step's transaction then runs on that
 # same connection, so one update never needs two pooled connections (two per update would let a burst
 # of updates exhaust the pool with lock holders all waiting for a second connection).
 
-# Two-int advisory keys live in a key space apart from the one-bigint keys repo.lock_chat uses.
+# Two-int advisory keys: a key space of our own, apart from any one-bigint key another tool might use.
 LOCK_NAMESPACE = 0x1B07
 # A chat waiting longer than this for another worker gets a lock-timeout error: the webhook answers
 # 503 and Telegram redelivers, instead of a request hanging past Telegram's own timeout.
@@ -82,6 +82,10 @@ class ChatLock(Protocol):
         """Hold the chat across processes; yields the connection the step should run on, if any."""
         ...
 
+    def hold_many(self, chat_ids: Iterable[int]) -> AbstractAsyncContextManager[AsyncConnection | None]:
+        """Hold several chats at once (a staff action touches every account of a lead)."""
+        ...
+
 
 class LocalOnlyChatLock:
     """SQLite: one process per database file, so the in-process lock plus BEGIN IMMEDIATE suffice."""
@@ -90,24 +94,41 @@ class LocalOnlyChatLock:
     async def hold(self, chat_id: int) -> AsyncIterator[AsyncConnection | None]:
         yield None
 
+    @asynccontextmanager
+    async def hold_many(self, chat_ids: Iterable[int]) -> AsyncIterator[AsyncConnection | None]:
+        yield None
+
 
 class PostgresChatLock:
-    """pg_advisory_lock held from before the transaction until after the replies went out."""
+    """pg_advisory_lock held from before the transaction until after the replies went out.
+
+    This is the only database lock a chat's writers take: the step, /mydata /delete /stop
+    (bot/leads/serial.py) and the staff handoff all run their transaction on the connection
+    that holds it. (A transaction-level lock on top of it was one more round trip per update
+    and protected nothing this one does not.)
+    """
 
     def __init__(self, engine: AsyncEngine, lock_timeout: str = LOCK_TIMEOUT) -> None:
         self.engine = engine
         self.lock_timeout = lock_timeout
 
+    def hold(self, chat_id: int) -> AbstractAsyncContextManager[AsyncConnection | None]:
+        return self.hold_many((chat_id,))
+
     @asynccontextmanager
-    async def hold(self, chat_id: int) -> AsyncIterator[AsyncConnection | None]:
+    async def hold_many(self, chat_ids: Iterable[int]) -> AsyncIterator[AsyncConnection | None]:
         # Both keys are ints we computed, so formatting them into SQL is safe. Lock and unlock go straight
         # to asyncpg as one simple query each: through SQLAlchemy they cost BEGIN, SET, SELECT, COMMIT and
         # BEGIN, SELECT, COMMIT, seven round trips that the benchmark's profile showed on every update.
-        key = int(chat_lock_key(chat_id))
+        # Sorted and de-duplicated (two chats can fold to one key): every holder takes its keys in the
+        # same order, so two staff actions over overlapping people cannot deadlock.
+        keys = sorted({int(chat_lock_key(chat_id)) for chat_id in chat_ids})
         lock_sql = (
-            f"SET lock_timeout = '{self.lock_timeout}'; SELECT pg_advisory_lock({LOCK_NAMESPACE}, {key}); "
-            "RESET lock_timeout"
+            f"SET lock_timeout = '{self.lock_timeout}'; "
+            + "".join(f"SELECT pg_advisory_lock({LOCK_NAMESPACE}, {key}); " for key in keys)
+            + "RESET lock_timeout"
         )
+        unlock_sql = "; ".join(f"SELECT pg_advisory_unlock({LOCK_NAMESPACE}, {key})" for key in keys)
         conn = await self.engine.connect()
         clean = False
         try:
@@ -123,12 +144,12 @@ class PostgresChatLock:
             if conn.in_transaction():
                 await conn.rollback()
             try:
-                await driver.execute(f"SELECT pg_advisory_unlock({LOCK_NAMESPACE}, {key})")
+                await driver.execute(unlock_sql)
                 clean = True
             except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as error:
                 # The update is done and answered; the invalidation below releases the lock anyway.
                 logger.warning(
-                    "could not unlock chat %s (%s); dropping the connection", chat_id, type(error).__name__
+                    "could not unlock chat(s) %s (%s); dropping the connection", keys, type(error).__name__
                 )
         finally:
             if not clean:

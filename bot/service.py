@@ -5,15 +5,19 @@ that decides what happens lives here, so the same path serves polling, webhooks
 and tests. For each update:
 
 1. take the in-process lock for the chat (two quick taps never interleave);
-2. in ONE transaction: lock the chat in the database (advisory lock on
-   PostgreSQL, BEGIN IMMEDIATE on SQLite), record the update_id (a redelivered
-   update stops here, silently), load or create the conversation, run the flow
-   engine, store snapshot, events and assessment;
+2. hold the chat across processes (a session-level advisory lock on
+   PostgreSQL, bot/locks.py, whose connection the transaction runs on; on SQLite
+   the transaction's BEGIN IMMEDIATE) and, in ONE transaction: record the
+   update_id (a redelivered update stops here, silently), load or create the
+   conversation (with a row lock), run the flow engine, store snapshot, events
+   and assessment;
 3. commit, then answer the button press, mark the chosen answer and send the
    messages — nothing reaches the person for a step that was not stored;
 4. run the hooks (``after_update`` for every update, ``after_result`` when a
    plan was just shown), which later features use for leads, CRM and metrics.
 
+The conversation row travels as a plain :class:`repo.ConversationRow` written
+with Core statements, not as an ORM object (the profile's reason is in repo.py).
 A StaleDataError (another process changed the row between our read and write,
 which the locks should make impossible) retries the step once from a fresh read.
 """
@@ -42,7 +46,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from bot import attribution, render, variants
 from bot.config import Settings
 from bot.db import repo
-from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED, Conversation
+from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
+from bot.db.repo import ConversationRow
 from bot.locks import KeyedLocks, chat_lock_for
 from bot.render import Outgoing
 from flows.catalogue import normalize_lang
@@ -240,7 +245,6 @@ class ConversationService:
 
     async def _step(self, session: AsyncSession, incoming: Incoming) -> Outcome:
         now = self.clock()
-        await repo.lock_chat(session, incoming.chat_id)
         if not await repo.claim_update(session, incoming.update_id, incoming.chat_id, now):
             logger.info("update %s already processed; skipped", incoming.update_id)
             return Outcome(incoming=incoming, duplicate=True)
@@ -299,7 +303,7 @@ class ConversationService:
     def variant_book(self) -> variants.VariantBook:
         return variants.load_or_empty(self.settings.variants_file or None)
 
-    def greeting(self, lang: str, conv: Conversation | None = None) -> Outgoing:
+    def greeting(self, lang: str, conv: ConversationRow | None = None) -> Outgoing:
         """The conversation's intro variant (bot/variants.toml), else the catalogue greeting."""
         if conv is not None:
             book, firm = self.variant_book(), self.settings.firm_name
@@ -308,7 +312,7 @@ class ConversationService:
                 return Outgoing(text=text_)
         return Outgoing(text=render.text("bot.greeting", lang, firm=self.settings.firm_name))
 
-    def cta_variant(self, lang: str, conv: Conversation) -> list[Outgoing]:
+    def cta_variant(self, lang: str, conv: ConversationRow) -> list[Outgoing]:
         """The A/B lead-in shown right before the call to action (whoever renders the latter)."""
         text_ = variants.render_text(
             self.variant_book(), "cta", conv.variant_cta, lang, conv.source_last, self.settings.firm_name
@@ -357,7 +361,7 @@ class _Step:
         service: ConversationService,
         session: AsyncSession,
         incoming: Incoming,
-        conv: Conversation | None,
+        conv: ConversationRow | None,
         now: datetime,
     ) -> None:
         self.service = service
@@ -403,6 +407,7 @@ class _Step:
                 conv.snapshot = self.snapshot.model_dump(mode="json")
                 conv.state = self.snapshot.state
             conv.updated_at = self.now
+            await repo.save_conversation(self.session, conv)
             self.out.conversation_id = conv.id
             self.out.source = conv.source_last
             self.out.status = conv.status
@@ -477,22 +482,23 @@ class _Step:
         self.event("returned", self.snapshot.state if self.snapshot else None)
         self.out.messages.append(self.service.resume_offer(self.lang, self.step_no()))
 
-    async def create(self, source: str | None) -> Conversation:
+    async def create(self, source: str | None) -> ConversationRow:
         start = self.flow.start(self.lang)
-        conv = Conversation(
-            chat_id=self.incoming.chat_id,
-            user_id=self.incoming.user_id,
-            state=start.snapshot.state,
-            snapshot=start.snapshot.model_dump(mode="json"),
-            lang=self.lang,
-            source_first=source,
-            source_last=source,
-            status=STATUS_ACTIVE,
-            created_at=self.now,
-            updated_at=self.now,
+        conv = await repo.insert_conversation(
+            self.session,
+            {
+                "chat_id": self.incoming.chat_id,
+                "user_id": self.incoming.user_id,
+                "state": start.snapshot.state,
+                "snapshot": start.snapshot.model_dump(mode="json"),
+                "lang": self.lang,
+                "source_first": source,
+                "source_last": source,
+                "status": STATUS_ACTIVE,
+                "created_at": self.now,
+                "updated_at": self.now,
+            },
         )
-        self.session.add(conv)
-        await self.session.flush()
         self.conv = conv
         variants.assign_to(conv, self.service.variant_book(), self.service.variant_rng)
         self.out.messages.append(self.service.greeting(self.lang, conv))

@@ -112,10 +112,10 @@ class Handoff:
         async with AsyncExitStack() as stack:
             for chat_id in sorted(set(chat_ids)):
                 await stack.enter_async_context(self.service.locks.hold(chat_id))
-            session = await stack.enter_async_context(self.session_factory())
+            conn = await stack.enter_async_context(self.service.chat_lock.hold_many(chat_ids))
+            bind = {"bind": conn} if conn is not None else {}
+            session = await stack.enter_async_context(self.session_factory(**bind))
             await stack.enter_async_context(session.begin())
-            for chat_id in sorted(set(chat_ids)):
-                await repo.lock_chat(session, chat_id)
             yield session
 
     async def _chat_ids_of(self, lead_id: int) -> list[int]:

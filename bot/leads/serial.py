@@ -1,8 +1,9 @@
 """Run a non-screening update (/mydata, /delete, /stop, a staff action) the way the service runs steps.
 
-Same per-chat in-process lock, same database lock and the same update_id claim as
-ConversationService, so these commands interleave safely with the person's own
-messages and a redelivered update is a no-op.
+Same per-chat in-process lock, the same cross-process chat lock (whose connection the
+transaction runs on) and the same update_id claim as ConversationService, so these
+commands interleave safely with the person's own messages and a redelivered update is
+a no-op.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ async def serialized(
     service: ConversationService, chat_id: int, update_id: int
 ) -> AsyncIterator[AsyncSession | None]:
     """Yields the transaction's session, or None when this update was already processed."""
-    async with service.locks.hold(chat_id):
-        async with service.session_factory() as session, session.begin():
-            await repo.lock_chat(session, chat_id)
+    async with service.locks.hold(chat_id), service.chat_lock.hold(chat_id) as conn:
+        bind = {"bind": conn} if conn is not None else {}
+        async with service.session_factory(**bind) as session, session.begin():
             if not await repo.claim_update(session, update_id, chat_id, service.clock()):
                 yield None
                 return

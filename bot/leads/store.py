@@ -27,6 +27,7 @@ from bot.db.models import (
     LinkToken,
     StaffRelay,
 )
+from bot.db.repo import ConversationRow
 from bot.leads import crm
 from bot.leads.card import build_card_data
 from flows.plan import Plan
@@ -91,7 +92,7 @@ def parse_plan(raw: Any) -> Plan | None:
         return None
 
 
-async def describe_source(session: AsyncSession, conv: Conversation) -> str | None:
+async def describe_source(session: AsyncSession, conv: ConversationRow) -> str | None:
     """The campaign, plus where and how the ad ran when the link carried UTM fields (a link token)."""
     source = conv.source_last or conv.source_first
     token = await session.get(LinkToken, conv.source_token) if conv.source_token else None
@@ -109,7 +110,7 @@ class LeadResult:
 
 async def create_or_link_lead(
     session: AsyncSession,
-    conv: Conversation,
+    conv: ConversationRow,
     *,
     phone_e164: str,
     name: str,
@@ -167,7 +168,7 @@ async def create_or_link_lead(
 
 
 async def _link(
-    session: AsyncSession, conv: Conversation, lead: Lead, consent: Consent | None, now: datetime
+    session: AsyncSession, conv: ConversationRow, lead: Lead, consent: Consent | None, now: datetime
 ) -> None:
     await session.execute(delete(LeadConversation).where(LeadConversation.conversation_id == conv.id))
     session.add(LeadConversation(conversation_id=conv.id, lead_id=lead.id, created_at=now))

@@ -94,3 +94,52 @@ async def test_a_chat_held_too_long_elsewhere_is_a_transient_database_error(
                 pass
     async with asyncio.timeout(5), b.hold(780):  # the failed waiter left nothing behind
         pass
+
+
+async def _advisory_locks_held(engine: AsyncEngine, chat_ids: list[int]) -> int:
+    async with engine.connect() as conn:
+        held = await conn.execute(
+            text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :ns"
+                " AND objid = ANY(:keys)"
+            ),
+            {"ns": LOCK_NAMESPACE, "keys": [chat_lock_key(c) & 0xFFFFFFFF for c in chat_ids]},
+        )
+        return int(held.scalar_one())
+
+
+async def test_a_staff_action_holds_every_chat_of_the_lead_at_once(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    """hold_many (the handoff's lock): each of the chats waits; a chat outside the set does not."""
+    a, b = PostgresChatLock(engines[0]), PostgresChatLock(engines[1], lock_timeout="150ms")
+    async with a.hold_many([803, 801, 802, 801]) as conn:
+        assert conn is not None
+        assert await _advisory_locks_held(engines[1], [801, 802, 803]) == 3
+        for chat_id in (801, 802, 803):
+            with pytest.raises(OperationalError):  # held: the other worker times out waiting
+                async with b.hold(chat_id):
+                    pass
+        async with asyncio.timeout(5), b.hold(804):
+            pass
+    assert await _advisory_locks_held(engines[1], [801, 802, 803]) == 0
+    async with asyncio.timeout(5), b.hold_many([801, 802, 803]):
+        pass
+
+
+async def test_overlapping_staff_actions_in_opposite_order_do_not_deadlock(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    a, b = PostgresChatLock(engines[0]), PostgresChatLock(engines[1])
+    rounds = {"a": 0, "b": 0}
+
+    async def worker(lock: PostgresChatLock, name: str, chat_ids: list[int]) -> None:
+        for _ in range(15):
+            async with lock.hold_many(chat_ids):
+                rounds[name] += 1
+                await asyncio.sleep(0.005)
+
+    async with asyncio.timeout(20):
+        await asyncio.gather(worker(a, "a", [810, 811, 812]), worker(b, "b", [812, 811, 810]))
+    assert rounds == {"a": 15, "b": 15}
+    assert await _advisory_locks_held(engines[0], [810, 811, 812]) == 0
