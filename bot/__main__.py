@@ -59,10 +59,11 @@ def cmd_polling(args: argparse.Namespace) -> int:
     # a wrong DATABASE_URL should be reported at once.
     require_token(settings)
     asyncio.run(check_database(settings.database_url))
-    from bot.app import build_app
+    from bot.app import build_app, freeze_startup_heap
 
     async def main() -> None:
         app = await build_app(settings)
+        freeze_startup_heap()
         await app.run_polling()
 
     asyncio.run(main())
@@ -114,7 +115,7 @@ def cmd_webhook(args: argparse.Namespace) -> int:
 
     settings = load_settings_as(WebhookSettings)
     setup_logging(settings.log_level)
-    asyncio.run(run_webhook(settings, register=not args.no_register))
+    asyncio.run(run_webhook(settings, register=not args.no_register, freeze_heap=True))
     return 0
 
 

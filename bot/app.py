@@ -11,6 +11,7 @@ Extension points for later features:
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -167,6 +168,21 @@ class App:
     async def close(self) -> None:
         await self.bot.session.close()
         await self.engine.dispose()
+
+
+def freeze_startup_heap() -> None:
+    """Move everything alive after start-up into the garbage collector's permanent generation.
+
+    Once imported, aiogram, pydantic, SQLAlchemy and the flows leave ~265,000 objects that live as
+    long as the process. A full (oldest-generation) collection walks all of them: 146 ms measured
+    on the development VM, and 230 ms inside the running bot, where the benchmark's profile caught
+    one in the middle of a step. Every update in flight waits that long, which alone is a p99
+    several times the 50 ms goal. Frozen objects are skipped by the collector; garbage created
+    later is collected as before. (Called by ``python -m bot`` once the app is built, not by
+    tests, which build many apps in one process.)
+    """
+    gc.collect()
+    gc.freeze()
 
 
 async def build_app(

@@ -35,7 +35,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import StartupError, setup_bot_profile
+from bot.app import StartupError, freeze_startup_heap, setup_bot_profile
 from bot.app import build_app as build_bot_app
 from bot.config import Settings
 from bot.metrics import BotMetrics
@@ -315,11 +315,13 @@ async def run_webhook(
     *,
     register: bool = True,
     stop: asyncio.Event | None = None,
+    freeze_heap: bool = False,
 ) -> None:
     """``python -m bot webhook``: the same app as polling, served over HTTP, with /healthz and /metrics.
 
     ``register=False`` skips setWebhook, for workers behind a load balancer when the deploy step
     registers the URL once (and for tests that play the load balancer themselves).
+    ``freeze_heap``: see bot.app.freeze_startup_heap (the CLI sets it; in-process tests do not).
     """
     try:
         secrets = settings.accepted_secrets()
@@ -368,6 +370,8 @@ async def run_webhook(
         secrets=secrets,
         on_cleanup=bot_app.close,
     )
+    if freeze_heap:
+        freeze_startup_heap()
     await serve(
         web_app, settings.webhook_host, settings.webhook_port, after_listening=register_webhook, stop=stop
     )
