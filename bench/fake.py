@@ -123,6 +123,7 @@ class BenchTelegram(FakeTelegram):
                 try:
                     async with self._http.post(url, data=body, headers=headers) as resp:
                         if 200 <= resp.status < 300:
+                            await self._run_webhook_reply(resp)  # as Telegram: a method in the body
                             return
                 except aiohttp.ClientError:
                     pass

@@ -32,6 +32,7 @@ import logging
 import random
 import re
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -132,6 +133,31 @@ class Outcome:
 OutcomeHook = Callable[[Bot, Outcome], Awaitable[None]]
 
 
+@dataclass
+class WebhookReply:
+    """Webhook mode: a Bot API call that rides on the HTTP response to Telegram ("reply into webhook").
+
+    Only the answer to a button press goes this way: Telegram runs it once we answer the request,
+    which saves one HTTPS call per press, and its result (which nobody needs) is never known. The
+    messages themselves are always sent as calls, so a failure to send them is seen and logged.
+    """
+
+    callback_query_id: str | None = None
+    text: str | None = None
+
+    def body(self) -> dict[str, Any]:
+        if self.callback_query_id is None:
+            return {}
+        body: dict[str, Any] = {"method": "answerCallbackQuery", "callback_query_id": self.callback_query_id}
+        if self.text is not None:
+            body["text"] = self.text
+        return body
+
+
+# Set by the webhook handler around one update; None (polling, tests feeding updates) = call directly.
+webhook_reply: ContextVar[WebhookReply | None] = ContextVar("webhook_reply", default=None)
+
+
 class StepHook(Protocol):
     """Runs INSIDE the step's transaction and per-chat lock (unlike OutcomeHook, which runs after).
 
@@ -169,6 +195,18 @@ def valid_payload(payload: str | None) -> str | None:
     if payload and DEEP_LINK_RE.fullmatch(payload.strip()):
         return payload.strip()
     return None
+
+
+async def answer_button(bot: Bot, query_id: str, text_: str | None = None) -> None:
+    """Stop the button's spinner (with a short notice, if any): on the webhook response when there is one."""
+    reply = webhook_reply.get()
+    if reply is not None and reply.callback_query_id is None:
+        reply.callback_query_id, reply.text = query_id, text_
+        return
+    try:
+        await bot.answer_callback_query(query_id, text=text_)
+    except TelegramAPIError as error:  # query too old (e.g. a redelivered update)
+        logger.info("answerCallbackQuery failed: %s", type(error).__name__)
 
 
 class ConversationService:
@@ -279,12 +317,8 @@ class ConversationService:
                 break
 
     async def _answer_callback(self, bot: Bot, incoming: Incoming, text_: str | None) -> None:
-        if incoming.callback is None:
-            return
-        try:
-            await bot.answer_callback_query(incoming.callback.query_id, text=text_)
-        except TelegramAPIError as error:  # query too old (e.g. a redelivered update)
-            logger.info("answerCallbackQuery failed: %s", type(error).__name__)
+        if incoming.callback is not None:
+            await answer_button(bot, incoming.callback.query_id, text_)
 
     async def _run_hooks(self, bot: Bot, outcome: Outcome) -> None:
         # after_update sees every update, duplicates included (outcome.duplicate), so a counter or a

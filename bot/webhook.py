@@ -39,7 +39,7 @@ from bot.app import StartupError, freeze_startup_heap, setup_bot_profile
 from bot.app import build_app as build_bot_app
 from bot.config import Settings
 from bot.metrics import BotMetrics
-from bot.service import Outcome, prune_processed_updates
+from bot.service import Outcome, WebhookReply, prune_processed_updates, webhook_reply
 from bot.session_retry import RetryMiddleware
 
 logger = logging.getLogger(__name__)
@@ -194,6 +194,8 @@ class UpdateHandler:
         if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
             return web.Response(status=400, text="Bad Request")
         delivery = Delivery()
+        reply = WebhookReply()
+        token = webhook_reply.set(reply)  # the shielded task below copies this context
         try:
             # Shielded: a client that hangs up (Telegram's timeout, a proxy) must not cancel an update
             # between commit and send. It finishes; a redelivery is then skipped by update_id.
@@ -203,6 +205,8 @@ class UpdateHandler:
         except Exception:
             logger.exception("update %s failed; answering 500 so it is delivered again", update["update_id"])
             return web.Response(status=500, text="Internal Server Error")
+        finally:
+            webhook_reply.reset(token)
         if delivery.transient_error is not None:
             logger.warning(
                 "update %s not processed (%s); answering 503 so Telegram delivers it again",
@@ -210,7 +214,9 @@ class UpdateHandler:
                 type(delivery.transient_error).__name__,
             )
             return web.Response(status=503, text="Service Unavailable")
-        return web.json_response({})
+        # The button's answer rides on the response (bot.service.WebhookReply). On 500 and 503 it is
+        # dropped with the rest of the update, and the redelivery answers it.
+        return web.json_response(reply.body())
 
 
 async def database_ok(engine: AsyncEngine, timeout: float = HEALTH_DB_TIMEOUT_S) -> bool:  # noqa: ASYNC109

@@ -6,7 +6,7 @@ from aiogram import Bot, Router
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message, Update
 
 from bot import render
-from bot.service import Action, CallbackRef, ConversationService, Incoming
+from bot.service import Action, CallbackRef, ConversationService, Incoming, answer_button
 from flows.catalogue import normalize_lang, t
 
 
@@ -18,7 +18,7 @@ async def on_button(
     if payload is None or message is None:
         # The "✓ chosen" marker, or data from a keyboard we no longer understand: nothing to change.
         key = "bot.already_answered" if query.data == render.NOOP_DATA else "bot.stale_button"
-        await query.answer(t(key, normalize_lang(query.from_user.language_code)))
+        await answer_button(bot, query.id, t(key, normalize_lang(query.from_user.language_code)))
         return
     markup = message.reply_markup if isinstance(message, Message) else None
     incoming = Incoming(

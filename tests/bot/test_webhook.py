@@ -126,6 +126,27 @@ async def test_person_is_answered_through_the_webhook(fake_telegram: FakeTelegra
     assert deliveries and all(d.status == 200 for d in deliveries)
 
 
+async def test_a_button_press_is_answered_on_the_webhook_response(
+    fake_telegram: FakeTelegram, worker: Worker
+) -> None:
+    """answerCallbackQuery rides on the response (one HTTPS call saved per press), once, stale ones too."""
+    ann = fake_telegram.user(first_name="Ann")
+    await ann.send("/start")
+    first = (await ann.wait_messages(2))[-1]
+    query_id = await ann.press(first.buttons[0])
+    await ann.wait_messages(1)
+    await ann.wait_answer(query_id)
+    stale_id = await ann.press(first.buttons[0], first)  # now the "✓ chosen" marker: a notice only
+    await ann.wait_answer(stale_id)
+    await fake_telegram.wait_idle()
+
+    answers = fake_telegram.calls("answerCallbackQuery")
+    assert [c.params["callback_query_id"] for c in answers] == [query_id, stale_id]
+    assert all(c.via_webhook_reply and c.ok for c in answers)
+    assert "text" not in answers[0].params and answers[1].params["text"]
+    assert [a.query_id for a in ann.callback_answers] == [query_id, stale_id]
+
+
 async def test_redelivered_update_is_not_answered_twice(fake_telegram: FakeTelegram, worker: Worker) -> None:
     ann = fake_telegram.user()
     await ann.send("/start")

@@ -156,6 +156,7 @@ class Call:
     files: dict[str, UploadedFile] = field(default_factory=dict)
     status: int | None = None  # HTTP status we answered with; None while in flight or if dropped
     response: dict[str, Any] | None = None
+    via_webhook_reply: bool = False  # came as the body of a webhook response, not as a request
 
     @property
     def ok(self) -> bool:
@@ -1454,7 +1455,13 @@ class FakeTelegram:
                 raw = {k: v if isinstance(v, str) else json.dumps(v) for k, v in body.items()}
         method = raw.pop("method", None)
         if method:
-            call = Call(method=method, params=_decode_params(raw), token=self.token, files=files)
+            call = Call(
+                method=method,
+                params=_decode_params(raw),
+                token=self.token,
+                files=files,
+                via_webhook_reply=True,
+            )
             await self._execute(call, None)
 
     # ------------------------------------------------------------------ used by FakeUser / FakeGroup
