@@ -17,6 +17,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from bot.config import ensure_sqlite_dir
+from bot.db import sqlite_onehop
 from bot.errors import StartupError, redacted
 
 SQLITE_BUSY_TIMEOUT_S = 15
@@ -75,6 +76,7 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        sqlite_onehop.adopt(dbapi_connection)  # one thread hand-off per statement (see that module)
         # Take transaction control away from the driver's legacy mode so our BEGIN is the only one.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()

@@ -1,0 +1,113 @@
+"""SQLite through aiosqlite with one thread hand-off per statement instead of four.
+
+aiosqlite runs sqlite3 on a thread of its own; every call crosses to it and back (a queue put,
+a thread wake-up, the GIL, and ``call_soon_threadsafe`` waking the event loop). SQLAlchemy's
+adapter makes four such calls per statement: create the cursor, execute, fetch the rows, close
+the cursor. A step is about eight statements, so ~30 crossings per update, and the benchmark's
+profile of the SQLite bot showed its time going there rather than into SQLite.
+
+:class:`OneHopConnection` swaps in a cursor that does all four on the sqlite3 thread in one call
+(:func:`_run`), then serves description, rows, rowcount and lastrowid from memory, exactly as
+the stock adapter does after its fetch. Everything else (transactions, commit, rollback, errors,
+terminate) is SQLAlchemy's own class. :func:`adopt` applies it to a new connection; it is called
+from the engine's ``connect`` event (bot/db/engine.py).
+
+It uses two private pieces of aiosqlite 0.22 (``Connection._execute`` and ``Connection._conn``),
+which is why pyproject.toml pins ``aiosqlite<0.23`` and :func:`adopt` leaves any connection it
+does not recognise alone; tests/bot/test_sqlite_onehop.py checks it is in use.
+"""
+
+from __future__ import annotations
+
+import collections
+import sqlite3
+from typing import Any
+
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_connection, AsyncAdapt_aiosqlite_cursor
+from sqlalchemy.util import EMPTY_DICT
+from sqlalchemy.util.concurrency import await_
+
+
+def _run(
+    conn: sqlite3.Connection, operation: str, parameters: Any, many: bool
+) -> tuple[Any, list[Any] | None, int, int | None]:
+    """On the sqlite3 thread: create, execute, fetch and close in one go."""
+    cursor = conn.cursor()
+    try:
+        if many:
+            cursor.executemany(operation, parameters)
+        elif parameters is None:
+            cursor.execute(operation)
+        else:
+            cursor.execute(operation, parameters)
+        description = cursor.description
+        rows = cursor.fetchall() if description else None
+        return description, rows, cursor.rowcount, cursor.lastrowid
+    finally:
+        cursor.close()
+
+
+class OneHopCursor(AsyncAdapt_aiosqlite_cursor):
+    __slots__ = ("_description", "_rowcount", "_lastrowid")
+
+    # There is no aiosqlite cursor to close later: _run closed the sqlite3 one already.
+    _awaitable_cursor_close = False
+
+    def __init__(self, adapt_connection: Any) -> None:  # no super().__init__: it would make a cursor
+        self._adapt_connection = adapt_connection
+        self._connection = adapt_connection._connection
+        self._cursor = None  # type: ignore[assignment]
+        self._soft_closed_memoized = EMPTY_DICT
+        self._rows = collections.deque()
+        self._description: Any = None
+        self._rowcount = -1
+        self._lastrowid: int | None = None
+
+    @property
+    def description(self) -> Any:
+        return self._description
+
+    @property
+    def rowcount(self) -> int:
+        return self._rowcount
+
+    @property
+    def lastrowid(self) -> int:
+        return self._lastrowid  # type: ignore[return-value]
+
+    def execute(self, operation: Any, parameters: Any = None) -> Any:
+        try:
+            return await_(self._run_async(operation, parameters, False))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    def executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
+        try:
+            return await_(self._run_async(operation, seq_of_parameters, True))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
+
+    async def _run_async(self, operation: Any, parameters: Any, many: bool) -> None:
+        async with self._adapt_connection._execute_mutex:
+            raw = self._connection._conn  # raises "no active connection" once closed, as aiosqlite does
+            description, rows, rowcount, lastrowid = await self._connection._execute(
+                _run, raw, operation, parameters, many
+            )
+        self._description, self._rowcount, self._lastrowid = description, rowcount, lastrowid
+        self._rows = collections.deque(rows) if rows else collections.deque()
+
+
+class OneHopConnection(AsyncAdapt_aiosqlite_connection):
+    __slots__ = ()
+    _cursor_cls = OneHopCursor
+
+
+def adopt(dbapi_connection: Any) -> bool:
+    """Switch a fresh SQLAlchemy aiosqlite connection to the one-hop cursor; False if not applicable."""
+    if type(dbapi_connection) is not AsyncAdapt_aiosqlite_connection:
+        return False
+    driver = getattr(dbapi_connection, "_connection", None)
+    if not (hasattr(driver, "_execute") and hasattr(type(driver), "_conn")):
+        return False  # an aiosqlite without the private API this relies on: keep the stock cursor
+    dbapi_connection.__class__ = OneHopConnection
+    return True
