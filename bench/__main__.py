@@ -10,8 +10,10 @@ and so does a bare aiogram echo bot, the baseline every figure is divided by. Ph
    latency = from the update's creation to the arrival of the last message the step must produce
    (p50/p95/p99);
 3. memory: ``--conversations`` new people each start a conversation and answer one question
-   (each stores a conversation row); the bot's RSS is read from /proc before and after. Peak RSS is
-   the process's high-water mark (VmHWM) at the end.
+   (each stores a conversation row); the bot's RSS is read from /proc before, at every quarter and
+   after. "Growth in the 2nd half" is RSS at the end minus RSS at the half-way point, per 1,000
+   conversations: memory that grows with stored conversations shows there, while warm-up (caches,
+   allocator arenas) is spent in the first half. Peak RSS is the high-water mark (VmHWM) at the end.
 
 Every loop is bounded in count and in time. Only 127.0.0.1 is contacted.
 """
@@ -58,6 +60,7 @@ class Result:
     cpu_ms_per_update: float = 0.0  # the bot process(es), throughput phase
     rss_before_mb: float = 0.0
     rss_after_mb: float = 0.0
+    rss_quarters_mb: list[float] = field(default_factory=list)  # after 1/4, 2/4, 3/4 of the conversations
     conversations: int = 0
     peak_rss_mb: float = 0.0
     errors: int = 0
@@ -277,17 +280,18 @@ async def phase_latency(
 
 
 async def phase_memory(
-    tg: BenchTelegram, script: list[Step], conversations: int, concurrent: int
-) -> tuple[int, int]:
-    queue = list(range(conversations))
+    tg: BenchTelegram, script: list[Step], conversations: int, concurrent: int, pids: list[int]
+) -> tuple[int, int, list[float]]:
     errors = 0
     done = 0
     deadline = time.monotonic() + 1800
+    quarters: list[float] = []
+    numbers = iter(range(conversations))
 
-    async def person_loop() -> None:
+    async def person_loop(batch: list[int]) -> None:
         nonlocal errors, done
-        while queue and time.monotonic() < deadline:
-            person = Person(tg, script, 3_000_000 + queue.pop())
+        while batch and time.monotonic() < deadline:
+            person = Person(tg, script, 3_000_000 + batch.pop())
             try:
                 for step in script[:2]:  # /start + one answer: a stored conversation
                     await person.act(step)
@@ -297,8 +301,14 @@ async def phase_memory(
             if done % 2000 == 0:
                 tg.trim()
 
-    await asyncio.gather(*(person_loop() for _ in range(concurrent)))
-    return done, errors
+    for quarter in range(4):
+        size = conversations // 4 + (1 if quarter < conversations % 4 else 0)
+        batch = [n for _, n in zip(range(size), numbers, strict=False)]
+        await asyncio.gather(*(person_loop(batch) for _ in range(concurrent)))
+        if quarter < 3:
+            await asyncio.sleep(0.5)
+            quarters.append(sum(proc_status(pid)["VmRSS"] for pid in pids))
+    return done, errors, quarters
 
 
 # ---------------------------------------------------------------------------- one run
@@ -354,8 +364,11 @@ async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work:
                 tg.trim()
 
                 result.rss_before_mb = sum(proc_status(pid)["VmRSS"] for pid in pids)
-                done, errors = await phase_memory(tg, script, args.conversations, args.concurrent)
+                done, errors, quarters = await phase_memory(
+                    tg, script, args.conversations, args.concurrent, pids
+                )
                 result.conversations, result.errors = done, result.errors + errors
+                result.rss_quarters_mb = quarters
                 await asyncio.sleep(1.0)
                 result.rss_after_mb = sum(proc_status(pid)["VmRSS"] for pid in pids)
                 result.peak_rss_mb = sum(proc_status(pid)["VmHWM"] for pid in pids)
@@ -371,6 +384,13 @@ async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work:
     return result
 
 
+def second_half_growth(r: Result) -> float:
+    """MB per 1,000 conversations from the half-way RSS to the end (0 when too few to tell)."""
+    if len(r.rss_quarters_mb) < 2 or r.conversations < 4:
+        return 0.0
+    return (r.rss_after_mb - r.rss_quarters_mb[1]) / (r.conversations / 2) * 1000
+
+
 def vs(value: float, base: float | None) -> str:
     return f"{value / base:.2f}x" if base else "-"
 
@@ -380,7 +400,7 @@ def report(results: list[Result]) -> str:
     lines = [
         "run                          upd/s (vs echo)  CPU ms/upd (vs echo)   "
         "p50 / p95 / p99 ms at rate (p99 vs echo)   "
-        "peak RSS MB (vs echo)  RSS before -> after N conv MB   errors",
+        "peak RSS MB (vs echo)  RSS before -> after N conv MB (growth in the 2nd half per 1k)   errors",
     ]
     for r in results:
         base = echo.get(r.mode)
@@ -392,7 +412,8 @@ def report(results: list[Result]) -> str:
             f"{r.p50_ms:6.1f} / {r.p95_ms:6.1f} / {r.p99_ms:6.1f} @{r.rate_achieved:5.0f}/s "
             f"({vs(r.p99_ms, base.p99_ms if base else None):>6})   "
             f"{r.peak_rss_mb:7.1f} ({vs(r.peak_rss_mb, base.peak_rss_mb if base else None):>6})   "
-            f"{r.rss_before_mb:7.1f} -> {r.rss_after_mb:7.1f} ({r.conversations})   {r.errors}"
+            f"{r.rss_before_mb:7.1f} -> {r.rss_after_mb:7.1f} ({r.conversations}; "
+            f"{second_half_growth(r):+.2f} MB)   {r.errors}"
             + (f"  [{'; '.join(r.notes)}]" if r.notes else "")
         )
     return "\n".join(lines)
