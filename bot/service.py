@@ -51,6 +51,7 @@ from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
 from bot.locks import KeyedLocks, chat_lock_for
 from bot.render import Outgoing
+from bot.session_retry import results_unread
 from flows.catalogue import normalize_lang
 from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
 
@@ -298,6 +299,11 @@ class ConversationService:
         await self._answer_callback(bot, incoming, outcome.callback_text)
         if outcome.duplicate:
             return
+        with results_unread():  # the sent Message objects are never read: skip building them
+            await self._send_replies(bot, outcome)
+
+    async def _send_replies(self, bot: Bot, outcome: Outcome) -> None:
+        incoming = outcome.incoming
         cb = incoming.callback
         if cb is not None and outcome.mark_chosen and cb.message_id is not None:
             try:

@@ -25,9 +25,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, cast
 
 import aiohttp
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -104,6 +106,8 @@ class TelegramSession(AiohttpSession):
     """
 
     _response_types: ClassVar[dict[Any, Any]] = {}
+    # What a successful call returns while results_unread() is on: no result model is built.
+    _UNREAD: ClassVar[Response[Any]] = Response[Any].model_construct(ok=True, result=None)
 
     def check_response(
         self,
@@ -112,6 +116,16 @@ class TelegramSession(AiohttpSession):
         status_code: int,
         content: str,
     ) -> Response[TelegramType]:
+        if _results_unread.get() and 200 <= status_code < 300:
+            # The caller ignores the result (the step's replies): skip validating a whole Message into
+            # pydantic models, ~45 us per call and ~3% of the bot's CPU in the benchmark's profile.
+            # Anything but {"ok": true} still takes the full path below, so errors are raised as before.
+            try:
+                data = self.json_loads(content)
+            except ValueError:
+                data = None
+            if isinstance(data, dict) and data.get("ok") is True:
+                return cast(Response[TelegramType], self._UNREAD)
         returning = method.__returning__
         if returning not in self._response_types:
             self._response_types[returning] = Response[returning]  # type: ignore[valid-type]
@@ -121,6 +135,19 @@ class TelegramSession(AiohttpSession):
             except ValueError:
                 raise GatewayError(method, status_code) from None
         return super().check_response(bot=bot, method=method, status_code=status_code, content=content)
+
+
+_results_unread: ContextVar[bool] = ContextVar("telegram_results_unread", default=False)
+
+
+@contextmanager
+def results_unread() -> Iterator[None]:
+    """Calls made inside return None instead of their result (for sends whose result nobody reads)."""
+    token = _results_unread.set(True)
+    try:
+        yield
+    finally:
+        _results_unread.reset(token)
 
 
 def classify(error: BaseException) -> FailureKind | None:

@@ -14,7 +14,12 @@ from collections.abc import AsyncIterator
 import pytest
 from aiogram import Bot
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 
 from bot.session_retry import (
     GatewayError,
@@ -22,6 +27,7 @@ from bot.session_retry import (
     RetryPolicy,
     TelegramSession,
     is_idempotent,
+    results_unread,
 )
 from tests.fakes.telegram import FakeTelegram
 
@@ -202,3 +208,23 @@ def test_idempotency_table() -> None:
     ):
         assert is_idempotent(method), method
     assert is_idempotent("getUpdates")
+
+
+async def test_results_unread_skips_the_result_but_not_errors_or_retries(
+    fake_telegram: FakeTelegram, bot: Bot, observed: Observed
+) -> None:
+    """The step's sends do not read what sendMessage returns (bot.service deliver): no Message is built,
+    while a 429 is still retried after retry_after and a 400 still raises TelegramBadRequest."""
+    ann = fake_telegram.user()
+    sent = await bot.send_message(ann.id, "outside")
+    assert sent.message_id and sent.text == "outside"  # the normal path returns the Message
+
+    fake_telegram.fail_next("sendMessage", error_code=429, retry_after=1)
+    with results_unread():
+        assert await bot.send_message(ann.id, "inside") is None
+        with pytest.raises(TelegramBadRequest):
+            await bot.edit_message_text("x", chat_id=ann.id, message_id=999_999)
+    assert [m.text for m in ann.messages] == ["outside", "inside"]
+    assert observed.failures == [("sendMessage", "retry_after", True)]
+    again = await bot.send_message(ann.id, "after")  # the context ended: results are read again
+    assert again.text == "after"
