@@ -49,6 +49,7 @@ from bot.config import Settings
 from bot.db import repo
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
+from bot.db.steps import AsyncpgStatements, SessionStatements, StepStatements
 from bot.locks import KeyedLocks, chat_lock_for
 from bot.render import Outgoing
 from bot.session_retry import results_unread
@@ -269,26 +270,37 @@ class ConversationService:
 
     async def _run_step(self, incoming: Incoming, conn: AsyncConnection | None = None) -> Outcome:
         # On PostgreSQL the step runs on the connection that holds the chat lock (one connection per update).
-        bind = {"bind": conn} if conn is not None else {}
         for attempt in (1, 2):
             try:
-                async with self.session_factory(**bind) as session, session.begin():
-                    return await self._step(session, incoming)
+                if conn is not None:
+                    return await self._run_step_on_asyncpg(incoming, conn)
+                async with self.session_factory() as session, session.begin():
+                    return await self._step(session, SessionStatements(session), incoming)
             except StaleDataError:
                 if attempt == 2:
                     raise
                 logger.warning("conversation row changed underneath update %s; retrying", incoming.update_id)
         raise AssertionError("unreachable")
 
+    async def _run_step_on_asyncpg(self, incoming: Incoming, conn: AsyncConnection) -> Outcome:
+        """PostgreSQL: the transaction is asyncpg's, and the step's own statements run on it directly
+        (bot/db/steps.py says why). The SQLAlchemy session for everything else is bound to the same
+        connection; if it runs SQL, it joins this transaction as a savepoint."""
+        driver = (await conn.get_raw_connection()).driver_connection
+        assert driver is not None
+        async with driver.transaction():
+            async with self.session_factory(bind=conn) as session, session.begin():
+                return await self._step(session, AsyncpgStatements(driver), incoming)
+
     # ------------------------------------------------------------------ the transaction
 
-    async def _step(self, session: AsyncSession, incoming: Incoming) -> Outcome:
+    async def _step(self, session: AsyncSession, sql: StepStatements, incoming: Incoming) -> Outcome:
         now = self.clock()
-        if not await repo.claim_update(session, incoming.update_id, incoming.chat_id, now):
+        if not await sql.claim_update(incoming.update_id, incoming.chat_id, now):
             logger.info("update %s already processed; skipped", incoming.update_id)
             return Outcome(incoming=incoming, duplicate=True)
-        conv = await repo.get_conversation_for_update(session, incoming.chat_id)
-        step = _Step(self, session, incoming, conv, now)
+        conv = await sql.get_conversation_for_update(incoming.chat_id)
+        step = _Step(self, session, sql, incoming, conv, now)
         await step.run()
         return await step.finish()
 
@@ -400,6 +412,7 @@ class _Step:
         self,
         service: ConversationService,
         session: AsyncSession,
+        sql: StepStatements,
         incoming: Incoming,
         conv: ConversationRow | None,
         now: datetime,
@@ -407,6 +420,7 @@ class _Step:
         self.service = service
         self.flow = service.flow
         self.session = session
+        self.sql = sql  # the conversation row, the claim and the events (bot/db/steps.py)
         self.incoming = incoming
         self.conv = conv
         self.now = now
@@ -447,13 +461,12 @@ class _Step:
                 conv.snapshot = self.snapshot.model_dump(mode="json")
                 conv.state = self.snapshot.state
             conv.updated_at = self.now
-            await repo.save_conversation(self.session, conv)
+            await self.sql.save_conversation(conv)
             self.out.conversation_id = conv.id
             self.out.source = conv.source_last
             self.out.status = conv.status
         variants.tag_events(self.events, conv)
-        await repo.add_events(
-            self.session,
+        await self.sql.add_events(
             conv,
             self.incoming.chat_id,
             self.events,
@@ -524,8 +537,7 @@ class _Step:
 
     async def create(self, source: str | None) -> ConversationRow:
         start = self.flow.start(self.lang)
-        conv = await repo.insert_conversation(
-            self.session,
+        conv = await self.sql.insert_conversation(
             {
                 "chat_id": self.incoming.chat_id,
                 "user_id": self.incoming.user_id,

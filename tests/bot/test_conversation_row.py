@@ -1,24 +1,29 @@
-"""The conversation row as the step path writes it (Core, not the ORM): the version contract holds.
+"""The conversation row as the step writes it (Core or asyncpg, not the ORM): the version contract holds.
 
-repo.ConversationRow replaced the ORM object on the hot path; these pin what the ORM did for us:
-version 1 on insert, one bump per write, a write over a newer version refused (StaleDataError),
-and only changed columns written, so a column another writer owns is not put back stale.
+bot/db/steps.py has two implementations of the step's statements (SQLAlchemy Core, and asyncpg
+straight on the chat lock's connection on PostgreSQL); these pin what the ORM used to do for us,
+for each: version 1 on insert, one bump per write, a write over a newer version refused
+(StaleDataError), only changed columns written, JSON in and out, the update_id claim and events.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm.exc import StaleDataError
 
-from bot.db import repo
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.models import Conversation
-from tests.e2e.harness import fetch_conversation
+from bot.db.models import Conversation, EventRecord
+from bot.db.steps import AsyncpgStatements, SessionStatements, StepStatements
+from tests.e2e.harness import fetch_conversation, fetch_rows
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+Transactions = Callable[[], AbstractAsyncContextManager[StepStatements]]
 CHAT = 4242
 
 
@@ -37,64 +42,102 @@ def new_values() -> dict[str, object]:
     }
 
 
-async def test_insert_then_save_keeps_the_orm_version_contract(database_url: str) -> None:
-    engine = create_engine(database_url)
+@pytest.fixture(params=["session", "asyncpg"])
+async def statements(request: pytest.FixtureRequest, database_url: str) -> AsyncIterator[Transactions]:
+    """A factory of transactions, each yielding the statements of one implementation."""
+    if request.param == "asyncpg" and not database_url.startswith("postgresql"):
+        pytest.skip("the asyncpg statements are PostgreSQL's")
+    engine: AsyncEngine = create_engine(database_url)
     sessions = create_session_factory(engine)
-    try:
-        async with sessions() as session, session.begin():
-            row = await repo.insert_conversation(session, new_values())
-            assert row.id and row.version == 1 and row.with_staff is False and row.lead_draft is None
-        stored = await fetch_conversation(database_url, CHAT)
-        assert (stored.id, stored.version, stored.lang, stored.source_first) == (row.id, 1, "es", "fb_nov")
 
-        async with sessions() as session, session.begin():
-            row2 = await repo.get_conversation_for_update(session, CHAT)
-            assert row2 is not None
-            await repo.save_conversation(session, row2)  # nothing changed: no write, no bump
-            row2.snapshot = {"state": "q2", "answers": {"debt": 52000}}
-            row2.state, row2.status = "q2", "finished"
-            await repo.save_conversation(session, row2)
-            assert row2.version == 2
-        stored = await fetch_conversation(database_url, CHAT)
-        assert (stored.version, stored.state, stored.status) == (2, "q2", "finished")
-        assert stored.snapshot["answers"] == {"debt": 52000}
-    finally:
-        await engine.dispose()
+    @asynccontextmanager
+    async def transaction() -> AsyncIterator[StepStatements]:
+        if request.param == "session":
+            async with sessions() as session, session.begin():
+                yield SessionStatements(session)
+            return
+        async with engine.connect() as conn:
+            driver = (await conn.get_raw_connection()).driver_connection
+            async with driver.transaction():  # type: ignore[union-attr]
+                yield AsyncpgStatements(driver)  # type: ignore[arg-type]
+
+    yield transaction
+    await engine.dispose()
+
+
+async def test_insert_then_save_keeps_the_orm_version_contract(
+    statements: Transactions, database_url: str
+) -> None:
+    async with statements() as sql:
+        row = await sql.insert_conversation(new_values())
+        assert row.id and row.version == 1 and row.with_staff is False and row.lead_draft is None
+    stored = await fetch_conversation(database_url, CHAT)
+    assert (stored.id, stored.version, stored.lang, stored.source_first) == (row.id, 1, "es", "fb_nov")
+
+    async with statements() as sql:
+        row2 = await sql.get_conversation_for_update(CHAT)
+        assert row2 is not None and row2.snapshot == {"state": "q1", "answers": {}}
+        await sql.save_conversation(row2)  # nothing changed: no write, no bump
+        row2.snapshot = {"state": "q2", "answers": {"debt": 52000}}
+        row2.state, row2.status, row2.lead_draft = "q2", "finished", {"phone": "+15555550123"}
+        await sql.save_conversation(row2)
+        assert row2.version == 2
+        await sql.save_conversation(row2)  # written already: nothing left to write
+    stored = await fetch_conversation(database_url, CHAT)
+    assert (stored.version, stored.state, stored.status) == (2, "q2", "finished")
+    assert stored.snapshot["answers"] == {"debt": 52000}
+    assert stored.lead_draft == {"phone": "+15555550123"}
 
 
 async def test_a_write_over_a_newer_version_is_refused_and_other_columns_are_left_alone(
-    database_url: str,
+    statements: Transactions, database_url: str
 ) -> None:
+    async with statements() as sql:
+        await sql.insert_conversation(new_values())
+    async with statements() as sql:
+        row = await sql.get_conversation_for_update(CHAT)
+    assert row is not None
+    # Another writer (the staff handoff, through the ORM) moves the version on after our read...
     engine = create_engine(database_url)
-    sessions = create_session_factory(engine)
     try:
-        async with sessions() as session, session.begin():
-            await repo.insert_conversation(session, new_values())
-        async with sessions() as session, session.begin():
-            row = await repo.get_conversation_for_update(session, CHAT)
-        assert row is not None
-        # Another writer (the staff handoff, through the ORM) moves the version on after our read...
-        async with sessions() as session, session.begin():
+        async with create_session_factory(engine)() as session, session.begin():
             await session.execute(
                 update(Conversation)
                 .where(Conversation.chat_id == CHAT)
                 .values(with_staff=True, version=Conversation.version + 1)
             )
-        row.status = "cancelled"
-        with pytest.raises(StaleDataError):
-            async with sessions() as session, session.begin():
-                await repo.save_conversation(session, row)
-        stored = await fetch_conversation(database_url, CHAT)
-        assert (stored.status, stored.with_staff, stored.version) == ("active", True, 2)
-
-        # ...and a fresh read writes only what it changed: the staff flag set meanwhile survives.
-        async with sessions() as session, session.begin():
-            fresh = await repo.get_conversation_for_update(session, CHAT)
-            assert fresh is not None
-            fresh.status = "cancelled"
-            assert fresh.changes() == {"status": "cancelled"}
-            await repo.save_conversation(session, fresh)
-        stored = await fetch_conversation(database_url, CHAT)
-        assert (stored.status, stored.with_staff, stored.version) == ("cancelled", True, 3)
     finally:
         await engine.dispose()
+    row.status = "cancelled"
+    with pytest.raises(StaleDataError):
+        async with statements() as sql:
+            await sql.save_conversation(row)
+    stored = await fetch_conversation(database_url, CHAT)
+    assert (stored.status, stored.with_staff, stored.version) == ("active", True, 2)
+
+    # ...and a fresh read writes only what it changed: the staff flag set meanwhile survives.
+    async with statements() as sql:
+        fresh = await sql.get_conversation_for_update(CHAT)
+        assert fresh is not None and fresh.with_staff is True
+        fresh.status = "cancelled"
+        assert fresh.changes() == {"status": "cancelled"}
+        await sql.save_conversation(fresh)
+    stored = await fetch_conversation(database_url, CHAT)
+    assert (stored.status, stored.with_staff, stored.version) == ("cancelled", True, 3)
+
+
+async def test_the_update_claim_and_the_events(statements: Transactions, database_url: str) -> None:
+    async with statements() as sql:
+        row = await sql.insert_conversation(new_values())
+        assert await sql.claim_update(77, CHAT, NOW) is True
+        assert await sql.claim_update(77, CHAT, NOW) is False  # a redelivery
+        await sql.add_events(row, CHAT, [], "fb_nov", NOW)  # nothing to insert
+        await sql.add_events(
+            row, CHAT, [("started", None, {}), ("answered", "debt", {"value": "52000"})], "fb_nov", NOW
+        )
+    events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)
+    assert [(e.kind, e.question_id, e.data, e.source) for e in sorted(events, key=lambda e: e.id)] == [
+        ("started", None, {}, "fb_nov"),
+        ("answered", "debt", {"value": "52000"}, "fb_nov"),
+    ]
+    assert all(e.conversation_id == row.id for e in events)
