@@ -1,7 +1,9 @@
 """The queries the conversation runner needs, written once for SQLite and PostgreSQL.
 
 Every function takes the caller's session and never commits: the runner owns the
-transaction, so one update is one commit.
+transaction, so one update is one commit. On PostgreSQL the step's own five statements
+also exist as plain asyncpg SQL (bot/db/steps.py, with the reason); both share the
+ConversationRow below and one contract test.
 """
 
 from __future__ import annotations
