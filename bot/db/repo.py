@@ -127,6 +127,23 @@ class ConversationRow:
                 changed[name] = value
         return changed
 
+    def next_write(self) -> tuple[dict[str, Any], int] | None:
+        """The columns to write (version bumped) and the version they must replace; None: nothing."""
+        changed = self.changes()
+        if not changed:
+            return None
+        version = self._loaded["version"]
+        changed["version"] = version + 1
+        return changed, version
+
+    def written(self, changed: dict[str, Any]) -> None:
+        self.version = changed["version"]
+        self._loaded.update(changed)
+
+
+def stale(conv_id: int, version: int) -> StaleDataError:
+    return StaleDataError(f"conversation {conv_id} changed since version {version} was read")
+
 
 async def get_conversation_for_update(session: AsyncSession, chat_id: int) -> ConversationRow | None:
     """Load the chat's conversation with a row lock (FOR UPDATE is a no-op on SQLite)."""
@@ -146,19 +163,16 @@ async def insert_conversation(session: AsyncSession, values: dict[str, Any]) -> 
 
 async def save_conversation(session: AsyncSession, conv: ConversationRow) -> None:
     """Write what the step changed, guarded by the version read under the row lock."""
-    changed = conv.changes()
-    if not changed:
+    write = conv.next_write()
+    if write is None:
         return
-    version = conv._loaded["version"]
-    changed["version"] = version + 1
+    changed, version = write
     # One prebuilt statement: the SET clause follows the parameters' keys (building an UPDATE with
     # .values() per call showed in the profile as statement construction and cache-key work).
-    params = {**changed, "_id": conv.id, "_version": version}
-    result = await session.execute(_UPDATE_CONVERSATION, params)
+    result = await session.execute(_UPDATE_CONVERSATION, {**changed, "_id": conv.id, "_version": version})
     if getattr(result, "rowcount", 1) != 1:
-        raise StaleDataError(f"conversation {conv.id} changed since version {version} was read")
-    conv.version = version + 1
-    conv._loaded.update(changed)
+        raise stale(conv.id, version)
+    conv.written(changed)
 
 
 async def get_conversation(session: AsyncSession, chat_id: int) -> Conversation | None:

@@ -25,7 +25,6 @@ from typing import Any, Protocol
 import asyncpg
 from sqlalchemy import JSON
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db import repo
 from bot.db.repo import ConversationRow
@@ -136,11 +135,10 @@ class AsyncpgStatements:
         return ConversationRow(full)
 
     async def save_conversation(self, conv: ConversationRow) -> None:
-        changed = conv.changes()
-        if not changed:
+        write = conv.next_write()
+        if write is None:
             return
-        version = conv._loaded["version"]
-        changed["version"] = version + 1
+        changed, version = write
         names = tuple(changed)
         sql = self._update_sql.get(names)
         if sql is None:
@@ -148,11 +146,9 @@ class AsyncpgStatements:
             where = f"id = ${len(names) + 1} AND version = ${len(names) + 2}"
             sql = self._update_sql[names] = f"UPDATE conversations SET {sets} WHERE {where}"
         args = [_dump(changed[n]) if n in _JSON_COLUMNS else changed[n] for n in names]
-        status = await self.driver.execute(sql, *args, conv.id, version)
-        if status != "UPDATE 1":
-            raise StaleDataError(f"conversation {conv.id} changed since version {version} was read")
-        conv.version = version + 1
-        conv._loaded.update(changed)
+        if await self.driver.execute(sql, *args, conv.id, version) != "UPDATE 1":
+            raise repo.stale(conv.id, version)
+        conv.written(changed)
 
     async def add_events(
         self,
