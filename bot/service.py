@@ -36,7 +36,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
@@ -49,7 +49,7 @@ from bot.config import Settings
 from bot.db import repo
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
-from bot.db.steps import AsyncpgStatements, SessionStatements, StepStatements
+from bot.db.steps import AsyncpgStatements, LazySession, SessionStatements, StepStatements
 from bot.locks import KeyedLocks, chat_lock_for
 from bot.render import Outgoing
 from bot.session_retry import results_unread
@@ -288,9 +288,16 @@ class ConversationService:
         connection; if it runs SQL, it joins this transaction as a savepoint."""
         driver = (await conn.get_raw_connection()).driver_connection
         assert driver is not None
+        lazy = LazySession(self.session_factory, conn)
         async with driver.transaction():
-            async with self.session_factory(bind=conn) as session, session.begin():
-                return await self._step(session, AsyncpgStatements(driver), incoming)
+            # SQLAlchemy's part (a savepoint, if it ran SQL) ends inside asyncpg's transaction.
+            try:
+                outcome = await self._step(cast(AsyncSession, lazy), AsyncpgStatements(driver), incoming)
+            except BaseException:
+                await lazy.finish(commit=False)
+                raise
+            await lazy.finish(commit=True)
+        return outcome
 
     # ------------------------------------------------------------------ the transaction
 

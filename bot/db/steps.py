@@ -19,15 +19,18 @@ tests/bot/test_conversation_row.py runs the contract against both implementation
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 from typing import Any, Protocol
 
 import asyncpg
 from sqlalchemy import JSON
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.db import repo
 from bot.db.repo import ConversationRow
+
+logger = logging.getLogger(__name__)
 
 EventRows = list[tuple[str, str | None, dict[str, Any]]]
 
@@ -166,3 +169,50 @@ class AsyncpgStatements:
             for kind, question_id, data in events
         ]
         await self.driver.executemany(_INSERT_EVENT, rows)  # one round trip for all rows
+
+
+class LazySession:
+    """An AsyncSession made on first use: most steps on PostgreSQL never need one.
+
+    Measured on the local PostgreSQL, an AsyncSession that is opened, begun, committed and closed
+    without running anything costs ~100 us of CPU, ~5% of an update. Attribute access creates the
+    real session (bound to the chat lock's connection, so its SQL joins the asyncpg transaction
+    as a savepoint); ``flush`` on a session never made is a no-op, and ``finish`` commits or
+    rolls back only one that was.
+    """
+
+    def __init__(self, factory: async_sessionmaker[AsyncSession], conn: AsyncConnection) -> None:
+        self._factory = factory
+        self._conn = conn
+        self._session: AsyncSession | None = None
+
+    @property
+    def used(self) -> bool:
+        return self._session is not None
+
+    def _get(self) -> AsyncSession:
+        if self._session is None:
+            self._session = self._factory(bind=self._conn)
+        return self._session
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+    async def flush(self) -> None:
+        if self._session is not None:
+            await self._session.flush()
+
+    async def finish(self, *, commit: bool) -> None:
+        session, self._session = self._session, None
+        if session is None:
+            return
+        try:
+            if commit:
+                await session.commit()
+            else:
+                try:
+                    await session.rollback()
+                except Exception as error:  # never hide the step's own exception behind this one
+                    logger.warning("rolling back the step's session failed: %s", type(error).__name__)
+        finally:
+            await session.close()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import AsyncIterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.db import repo
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.models import EventRecord
+from bot.db.models import Conversation, EventRecord, LinkToken, ProcessedUpdate
 from bot.service import Action, ConversationService, Incoming
 from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
 from tests.e2e.harness import fetch_conversation, fetch_rows
@@ -110,3 +110,52 @@ async def test_stale_row_is_retried_once_from_a_fresh_read(
     assert conv.snapshot["answers"]["seen"] == ["x"]  # applied exactly once
     events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)
     assert [e.kind for e in events].count("answered") == 1
+
+
+class SessionProbe:
+    """A step hook: records whether the step's SQLAlchemy session was ever made, or writes through it."""
+
+    def __init__(self, write_then_fail: bool = False) -> None:
+        self.write_then_fail = write_then_fail
+        self.used: list[bool] = []
+
+    async def intercept(self, step: Any) -> bool:
+        return False
+
+    async def after_step(self, step: Any) -> None:
+        if self.write_then_fail:
+            step.session.add(LinkToken(token="t_probe", campaign="probe", created_at=datetime.now(UTC)))
+            await step.session.flush()
+            raise RuntimeError("hook failed after writing")
+        self.used.append(bool(getattr(step.session, "used", True)))
+
+
+async def test_on_postgresql_a_step_that_needs_no_session_never_opens_one(
+    services: list[ConversationService], database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the asyncpg step path is PostgreSQL's")
+    service = services[0]
+    probe = SessionProbe()
+    service.step_hooks.append(probe)
+    async with service.chat_lock.hold(CHAT) as conn:
+        await service._run_step(typed("start"), conn)
+    async with service.chat_lock.hold(CHAT) as conn:
+        await service._run_step(typed("a"), conn)
+    assert probe.used == [False, False]
+    assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
+
+
+async def test_on_postgresql_a_failing_step_rolls_back_its_session_writes_and_its_own(
+    services: list[ConversationService], database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the asyncpg step path is PostgreSQL's")
+    service = services[0]
+    service.step_hooks.append(SessionProbe(write_then_fail=True))
+    with pytest.raises(RuntimeError, match="hook failed after writing"):  # not masked by the rollback
+        async with service.chat_lock.hold(CHAT) as conn:
+            await service._run_step(typed("start", update_id=4321), conn)
+    assert await fetch_rows(database_url, LinkToken) == []
+    assert await fetch_rows(database_url, Conversation, Conversation.chat_id == CHAT) == []
+    assert await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 4321) == []
