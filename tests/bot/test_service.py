@@ -130,12 +130,18 @@ class SessionProbe:
         self.used.append(bool(getattr(step.session, "used", True)))
 
 
-async def test_on_postgresql_a_step_that_needs_no_session_never_opens_one(
-    services: list[ConversationService], database_url: str
-) -> None:
+@pytest.fixture
+def pg_service(services: list[ConversationService], database_url: str) -> ConversationService:
+    """A service whose steps take the asyncpg path (PostgreSQL, run under the chat lock)."""
     if not database_url.startswith("postgresql"):
         pytest.skip("the asyncpg step path is PostgreSQL's")
-    service = services[0]
+    return services[0]
+
+
+async def test_on_postgresql_a_step_that_needs_no_session_never_opens_one(
+    pg_service: ConversationService, database_url: str
+) -> None:
+    service = pg_service
     probe = SessionProbe()
     service.step_hooks.append(probe)
     async with service.chat_lock.hold(CHAT) as conn:
@@ -147,11 +153,9 @@ async def test_on_postgresql_a_step_that_needs_no_session_never_opens_one(
 
 
 async def test_on_postgresql_a_failing_step_rolls_back_its_session_writes_and_its_own(
-    services: list[ConversationService], database_url: str
+    pg_service: ConversationService, database_url: str
 ) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("the asyncpg step path is PostgreSQL's")
-    service = services[0]
+    service = pg_service
     service.step_hooks.append(SessionProbe(write_then_fail=True))
     with pytest.raises(RuntimeError, match="hook failed after writing"):  # not masked by the rollback
         async with service.chat_lock.hold(CHAT) as conn:
