@@ -38,9 +38,11 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol, cast
 
+import asyncpg
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -211,6 +213,16 @@ async def answer_button(bot: Bot, query_id: str, text_: str | None = None) -> No
         logger.info("answerCallbackQuery failed: %s", type(error).__name__)
 
 
+# Errors of the asyncpg step path that mean "the database connection is gone or the server is going
+# away", not "this update is bad": the connection class (SQLSTATE 08), operator intervention (57,
+# e.g. a server shutdown) and asyncpg's own interface errors (a closed connection).
+TRANSIENT_ASYNCPG_ERRORS: tuple[type[BaseException], ...] = (
+    asyncpg.InterfaceError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.exceptions.OperatorInterventionError,
+)
+
+
 class ConversationService:
     """Runs one update end to end. One instance per running bot, injected into handlers as ``service``."""
 
@@ -289,6 +301,14 @@ class ConversationService:
         driver = (await conn.get_raw_connection()).driver_connection
         assert driver is not None
         lazy = LazySession(self.session_factory, conn)
+        try:
+            return await self._asyncpg_transaction(incoming, driver, lazy)
+        except TRANSIENT_ASYNCPG_ERRORS as error:
+            # Through SQLAlchemy a lost connection surfaced as its InterfaceError/OperationalError, which
+            # the webhook answers with 503 so Telegram delivers the update again. Same here.
+            raise OperationalError("asyncpg step", None, error) from error
+
+    async def _asyncpg_transaction(self, incoming: Incoming, driver: Any, lazy: LazySession) -> Outcome:
         async with driver.transaction():
             # SQLAlchemy's part (a savepoint, if it ran SQL) ends inside asyncpg's transaction.
             try:

@@ -206,13 +206,14 @@ class LazySession:
         session, self._session = self._session, None
         if session is None:
             return
-        try:
-            if commit:
+        if commit:
+            try:
                 await session.commit()
-            else:
-                try:
-                    await session.rollback()
-                except Exception as error:  # never hide the step's own exception behind this one
-                    logger.warning("rolling back the step's session failed: %s", type(error).__name__)
-        finally:
+            finally:
+                await session.close()
+            return
+        try:
+            await session.rollback()
             await session.close()
+        except Exception as error:  # never hide the step's own exception (a lost connection, say)
+            logger.warning("rolling back the step's session failed: %s", type(error).__name__)

@@ -163,3 +163,39 @@ async def test_on_postgresql_a_failing_step_rolls_back_its_session_writes_and_it
     assert await fetch_rows(database_url, LinkToken) == []
     assert await fetch_rows(database_url, Conversation, Conversation.chat_id == CHAT) == []
     assert await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 4321) == []
+
+
+class KillConnection:
+    """A step hook that terminates the step's own PostgreSQL backend, as a server restart would."""
+
+    def __init__(self, database_url: str) -> None:
+        self.database_url = database_url
+
+    async def intercept(self, step: Any) -> bool:
+        return False
+
+    async def after_step(self, step: Any) -> None:
+        pid = step.sql.driver.get_server_pid()
+        engine = create_engine(self.database_url)
+        try:
+            async with engine.connect() as other:
+                await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        finally:
+            await engine.dispose()
+
+
+async def test_on_postgresql_a_connection_lost_mid_step_is_a_transient_database_error(
+    pg_service: ConversationService, database_url: str
+) -> None:
+    """The webhook answers 503 to these (Telegram redelivers) instead of apologising for a lost update."""
+    from bot.webhook import TRANSIENT_ERRORS
+
+    pg_service.step_hooks.append(KillConnection(database_url))
+    with pytest.raises(TRANSIENT_ERRORS):
+        async with pg_service.chat_lock.hold(CHAT) as conn:
+            await pg_service._run_step(typed("start", update_id=5555), conn)
+    assert await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 5555) == []
+    pg_service.step_hooks.clear()
+    async with pg_service.chat_lock.hold(CHAT) as conn:  # the pool hands out a working connection again
+        outcome = await pg_service._run_step(typed("start", update_id=5555), conn)
+    assert not outcome.duplicate and outcome.conversation_id is not None

@@ -20,7 +20,17 @@ from bot.app import App, build_app
 from tests.e2e.harness import make_settings
 from tests.fakes.telegram import FakeTelegram
 
-COUNTED = ("bot.", "flows.", "aiogram.", "sqlalchemy.", "pydantic", "asyncio.", "aiohttp.", "transitions.", "asyncpg.")
+COUNTED = (
+    "bot.",
+    "flows.",
+    "aiogram.",
+    "sqlalchemy.",
+    "pydantic",
+    "asyncio.",
+    "aiohttp.",
+    "transitions.",
+    "asyncpg.",
+)
 PEOPLE = 300
 CONCURRENT = 15
 # Objects in all, for 300 people: half an object per person. What remains after a run is bounded
