@@ -12,10 +12,11 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Column, CursorResult, Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from bot.db.models import Assessment, Conversation, EventRecord, ProcessedUpdate
 
@@ -42,21 +43,21 @@ _SELECT_FOR_UPDATE = (
 _UPDATE_CONVERSATION = update(_CONVERSATIONS).where(
     _CONVERSATIONS.c.id == bindparam("_id"), _CONVERSATIONS.c.version == bindparam("_version")
 )
+
+
+def _scalar_default(column: Column[Any]) -> tuple[bool, Any]:
+    default = column.default
+    if isinstance(default, ScalarElementColumnDefault):
+        return True, default.arg
+    return False, None
+
+
+# What a new row gets for the columns a caller leaves out, read from the model (its scalar defaults,
+# else NULL where allowed); required columns have no entry, so leaving one out fails loudly.
 _NEW_CONVERSATION_DEFAULTS: dict[str, Any] = {
-    "user_id": None,
-    "lang": "en",
-    "source_first": None,
-    "source_last": None,
-    "contact_phone": None,
-    "source_token": None,
-    "variant_intro": None,
-    "variant_cta": None,
-    "lead_step": None,
-    "lead_draft": None,
-    "with_staff": False,
-    "opted_out": False,
-    "reminder_sent_at": None,
-    "finished_at": None,
+    column.key: _scalar_default(column)[1]
+    for column in _CONVERSATIONS.columns
+    if column.key not in ("id", "version") and (column.nullable or _scalar_default(column)[0])
 }
 
 
@@ -152,7 +153,7 @@ async def get_conversation_for_update(session: AsyncSession, chat_id: int) -> Co
 
 
 async def insert_conversation(session: AsyncSession, values: dict[str, Any]) -> ConversationRow:
-    """A new row (version 1, as the ORM numbers it); the defaults below are the model's."""
+    """A new row (version 1, as the ORM numbers it), with the model's defaults for what is left out."""
     full = {**_NEW_CONVERSATION_DEFAULTS, **values, "version": 1}
     result = cast(CursorResult[Any], await session.execute(insert(_CONVERSATIONS), full))
     key = result.inserted_primary_key
