@@ -273,6 +273,10 @@ class ConversationService:
             if self._in_flight == 0:
                 self._idle.set()
 
+    def session_on(self, conn: AsyncConnection | None) -> AsyncSession:
+        """A session on the connection that holds the chat lock (PostgreSQL), else a pooled one."""
+        return self.session_factory(bind=conn) if conn is not None else self.session_factory()
+
     async def drain(self, wait_s: float = 10.0) -> None:
         """Wait for updates in progress, so shutdown does not cut a step between commit and send."""
         try:

@@ -113,8 +113,7 @@ class Handoff:
             for chat_id in sorted(set(chat_ids)):
                 await stack.enter_async_context(self.service.locks.hold(chat_id))
             conn = await stack.enter_async_context(self.service.chat_lock.hold_many(chat_ids))
-            bind = {"bind": conn} if conn is not None else {}
-            session = await stack.enter_async_context(self.session_factory(**bind))
+            session = await stack.enter_async_context(self.service.session_on(conn))
             await stack.enter_async_context(session.begin())
             yield session
 

@@ -23,8 +23,7 @@ async def serialized(
 ) -> AsyncIterator[AsyncSession | None]:
     """Yields the transaction's session, or None when this update was already processed."""
     async with service.locks.hold(chat_id), service.chat_lock.hold(chat_id) as conn:
-        bind = {"bind": conn} if conn is not None else {}
-        async with service.session_factory(**bind) as session, session.begin():
+        async with service.session_on(conn) as session, session.begin():
             if not await repo.claim_update(session, update_id, chat_id, service.clock()):
                 yield None
                 return
