@@ -16,8 +16,9 @@ and tests. For each update:
 4. run the hooks (``after_update`` for every update, ``after_result`` when a
    plan was just shown), which later features use for leads, CRM and metrics.
 
-The conversation row travels as a plain :class:`repo.ConversationRow` written
-with Core statements, not as an ORM object (the profile's reason is in repo.py).
+The conversation row travels as a plain :class:`repo.ConversationRow`, not as an
+ORM object; the step's own statements go through bot/db/steps.py (SQLAlchemy Core,
+or straight on asyncpg on PostgreSQL; the profile's reasons are in those modules).
 A StaleDataError (another process changed the row between our read and write,
 which the locks should make impossible) retries the step once from a fresh read.
 """

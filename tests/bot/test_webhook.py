@@ -102,6 +102,20 @@ async def worker(fake_telegram: FakeTelegram, sqlite_url: str) -> AsyncIterator[
     await asyncio.wait_for(task, 10)
 
 
+def start_update(update_id: int, user_id: int) -> dict[str, Any]:
+    """A raw /start update from a private chat, to post to the worker directly."""
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": user_id, "type": "private"},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Ann"},
+            "text": "/start",
+        },
+    }
+
+
 async def test_registers_webhook_with_secret_and_used_update_types(
     fake_telegram: FakeTelegram, worker: Worker
 ) -> None:
@@ -165,16 +179,7 @@ async def test_request_without_the_right_secret_is_refused_and_not_processed(
     fake_telegram: FakeTelegram, worker: Worker, sqlite_url: str
 ) -> None:
     ann = fake_telegram.user()
-    update = {
-        "update_id": 555,
-        "message": {
-            "message_id": 1,
-            "date": 0,
-            "chat": {"id": ann.id, "type": "private"},
-            "from": {"id": ann.id, "is_bot": False, "first_name": "Ann"},
-            "text": "/start",
-        },
-    }
+    update = start_update(555, ann.id)
     assert await worker.post(update, secret=None) == 401
     assert await worker.post(update, secret="wrong-secret") == 401
     assert await worker.post(update, secret=SECRET[:-1]) == 401
@@ -275,16 +280,7 @@ def test_cli_refuses_to_start_without_a_secret(
 async def test_stopping_finishes_the_update_in_flight(fake_telegram: FakeTelegram, worker: Worker) -> None:
     """SIGTERM's path (the stop event): the request in flight is answered only after its reply was sent."""
     ann = fake_telegram.user()
-    update = {
-        "update_id": 777,
-        "message": {
-            "message_id": 1,
-            "date": 0,
-            "chat": {"id": ann.id, "type": "private"},
-            "from": {"id": ann.id, "is_bot": False, "first_name": "Ann"},
-            "text": "/start",
-        },
-    }
+    update = start_update(777, ann.id)
     # Telegram answers the first send with 429: the worker is mid-update, waiting 1 s to retry.
     fake_telegram.fail_next("sendMessage", error_code=429, retry_after=1)
     posting = asyncio.create_task(worker.post(update))
