@@ -44,15 +44,15 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot import attribution, render, variants
 from bot.config import Settings
-from bot.db import repo
+from bot.db import repo, sqlite_onehop
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
-from bot.db.steps import AsyncpgStatements, LazySession, SessionStatements, StepStatements
+from bot.db.steps import AsyncpgStatements, LazySession, SessionStatements, SqliteStatements, StepStatements
 from bot.locks import KeyedLocks, chat_lock_for
 from bot.render import Outgoing
 from bot.session_retry import results_unread
@@ -242,6 +242,9 @@ class ConversationService:
         self.locks = KeyedLocks()
         # Across worker processes (PostgreSQL): held until the replies are sent, see bot/locks.py.
         self.chat_lock = chat_lock_for(session_factory)
+        bind = session_factory.kw.get("bind")
+        is_sqlite = isinstance(bind, AsyncEngine) and bind.dialect.name == "sqlite"
+        self._sqlite_engine = bind if is_sqlite else None
         # A/B assignment draws from this; tests replace it with a seeded Random.
         self.variant_rng = random.Random()
         # Hooks run after the replies were sent, outside the transaction; a failing hook is logged only.
@@ -291,6 +294,8 @@ class ConversationService:
             try:
                 if conn is not None:
                     return await self._run_step_on_asyncpg(incoming, conn)
+                if self._sqlite_engine is not None:
+                    return await self._run_step_on_sqlite(incoming, self._sqlite_engine)
                 async with self.session_factory() as session, session.begin():
                     return await self._step(session, SessionStatements(session), incoming)
             except StaleDataError:
@@ -312,6 +317,30 @@ class ConversationService:
             # Through SQLAlchemy a lost connection surfaced as its InterfaceError/OperationalError, which
             # the webhook answers with 503 so Telegram delivers the update again. Same here.
             raise OperationalError("asyncpg step", None, error) from error
+
+    async def _run_step_on_sqlite(self, incoming: Incoming, engine: AsyncEngine) -> Outcome:
+        """SQLite: the step's statements go to sqlite3's thread in two hand-offs (bot/db/steps.py says
+        why). A session, if the step needs one, is bound to the same connection and joins the
+        transaction; its commit is then the step's commit."""
+        async with engine.connect() as conn:
+            adapted = (await conn.get_raw_connection()).dbapi_connection
+            if not sqlite_onehop.adopted(adapted):  # an aiosqlite this does not know: the stock path
+                async with self.session_factory(bind=conn) as session, session.begin():
+                    return await self._step(session, SessionStatements(session), incoming)
+            sql = SqliteStatements(adapted)
+            lazy = LazySession(self.session_factory, conn)
+            try:
+                outcome = await self._step(cast(AsyncSession, lazy), sql, incoming)
+                if lazy.used:
+                    await sql.send(commit=False)
+                    await lazy.finish(commit=True)
+                else:
+                    await sql.send(commit=True)
+            except BaseException:
+                await lazy.finish(commit=False)
+                await sql.rollback()
+                raise
+            return outcome
 
     async def _asyncpg_transaction(self, incoming: Incoming, driver: Any, lazy: LazySession) -> Outcome:
         async with driver.transaction():

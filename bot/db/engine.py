@@ -91,6 +91,9 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
+        if sqlite_onehop.inside_transaction(connection.connection.dbapi_connection):
+            # A step's session joins the transaction the step opened itself (bot/db/steps.py).
+            return
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 

@@ -1,10 +1,12 @@
-"""The five statements every update runs, in two implementations with one contract.
+"""The five statements every update runs, in three implementations with one contract.
 
-:class:`SessionStatements` runs them through SQLAlchemy (SQLite, and PostgreSQL when no
-driver connection is at hand). :class:`AsyncpgStatements` runs the same SQL straight on the
-asyncpg connection that already holds the chat's lock (bot/locks.py), inside the step's
-transaction. Measured on the local PostgreSQL, a transaction with two statements cost 410 us of
-CPU through SQLAlchemy and 136 us on asyncpg: SQLAlchemy's per-statement work (execution
+:class:`SessionStatements` runs them through SQLAlchemy (used where no driver connection is at
+hand). :class:`AsyncpgStatements` runs the same SQL straight on the asyncpg connection that
+already holds the chat's lock (bot/locks.py), inside the step's transaction.
+:class:`SqliteStatements` sends them to sqlite3's thread in two hand-offs per step (see there).
+
+Measured on the local PostgreSQL, a transaction with two statements cost 410 us of CPU through
+SQLAlchemy and 136 us on asyncpg: SQLAlchemy's per-statement work (execution
 context, compiled-cache lookup, result wrapping, greenlet switch) is ~70 us, and every update
 runs BEGIN, these five at most, and COMMIT. In the benchmark that was the largest piece of the
 bot's CPU still under our control.
@@ -13,21 +15,25 @@ Everything else in a step (the leads hooks, attribution, the assessment row) kee
 SQLAlchemy session bound to the same connection; on PostgreSQL the service opens the
 transaction on asyncpg and SQLAlchemy's joins it as a savepoint, only when it runs SQL at all.
 
-tests/bot/test_conversation_row.py runs the contract against both implementations.
+tests/bot/test_conversation_row.py runs the contract against every implementation.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol
 
 import asyncpg
-from sqlalchemy import JSON
+from sqlalchemy import JSON, Table
+from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
-from bot.db import repo
+from bot.db import repo, sqlite_onehop
 from bot.db.repo import ConversationRow
 
 logger = logging.getLogger(__name__)
@@ -169,6 +175,192 @@ class AsyncpgStatements:
             for kind, question_id, data in events
         ]
         await self.driver.executemany(_INSERT_EVENT, rows)  # one round trip for all rows
+
+
+# ----------------------------------------------------------------------------- SQLite
+
+# sqlite3 takes and returns plain values; SQLAlchemy's SQLite dialect turns datetimes into its text
+# format, JSON into text and integers into booleans. The same conversions, taken from the dialect
+# (not written again), so a row reads and writes exactly as through SQLAlchemy.
+_SQLITE = SQLiteDialect_aiosqlite()
+Processor = Callable[[Any], Any] | None
+
+
+def _bind_processors(table: Table, names: tuple[str, ...]) -> tuple[Processor, ...]:
+    return tuple(table.c[name].type.dialect_impl(_SQLITE).bind_processor(_SQLITE) for name in names)
+
+
+def _bind(processors: tuple[Processor, ...], values: tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:
+    """Each value through its processor (either direction); None stays None, as in SQLAlchemy."""
+    return tuple(v if p is None or v is None else p(v) for p, v in zip(processors, values, strict=True))
+
+
+_CONVERSATION_TABLE: Table = repo._CONVERSATIONS
+_RESULT = tuple(
+    _CONVERSATION_TABLE.c[name].type.dialect_impl(_SQLITE).result_processor(_SQLITE, None)
+    for name in _COLUMNS
+)
+_LITE_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM conversations WHERE chat_id = ?"
+_LITE_CLAIM = (
+    "INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (?, ?, ?) "
+    "ON CONFLICT DO NOTHING"
+)
+_LITE_CLAIM_BIND = _bind_processors(repo._PROCESSED_UPDATES, ("update_id", "chat_id", "processed_at"))
+_LITE_INSERT = (
+    f"INSERT INTO conversations ({', '.join(_INSERTABLE)}) VALUES ({', '.join('?' * len(_INSERTABLE))})"
+)
+_LITE_INSERT_BIND = _bind_processors(_CONVERSATION_TABLE, _INSERTABLE)
+_LITE_EVENT = (
+    f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(_EVENT_COLUMNS))})"
+)
+_LITE_EVENT_BIND = _bind_processors(repo._EVENTS, _EVENT_COLUMNS)
+_LITE_UPDATE_BIND = dict(zip(_COLUMNS, _bind_processors(_CONVERSATION_TABLE, _COLUMNS), strict=True))
+
+# (sql, parameters, many, (conversation id, version) when exactly one row must change)
+Write = tuple[str, Any, bool, tuple[int, int] | None]
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    if not conn.in_transaction:
+        conn.execute("BEGIN IMMEDIATE")  # the write lock up front, as the engine does (bot/db/engine.py)
+
+
+def _claim_and_read(
+    conn: sqlite3.Connection, claim: tuple[Any, ...], chat_id: int | None
+) -> tuple[bool, tuple[Any, ...] | None]:
+    """On sqlite3's thread: open the transaction, claim the update, read the chat's row."""
+    _begin(conn)
+    if conn.execute(_LITE_CLAIM, claim).rowcount != 1:
+        return False, None
+    row = conn.execute(_LITE_SELECT, (chat_id,)).fetchone() if chat_id is not None else None
+    return True, row
+
+
+def _read(conn: sqlite3.Connection, chat_id: int) -> tuple[Any, ...] | None:
+    _begin(conn)
+    row: tuple[Any, ...] | None = conn.execute(_LITE_SELECT, (chat_id,)).fetchone()
+    return row
+
+
+def _insert(conn: sqlite3.Connection, values: tuple[Any, ...]) -> int:
+    _begin(conn)
+    row_id = conn.execute(_LITE_INSERT, values).lastrowid
+    assert row_id is not None
+    return row_id
+
+
+def _write(conn: sqlite3.Connection, writes: list[Write], commit: bool) -> tuple[int, int] | None:
+    """On sqlite3's thread: the step's writes in order, then COMMIT; a stale version stops it."""
+    _begin(conn)
+    for sql, parameters, many, expect_one in writes:
+        if many:
+            conn.executemany(sql, parameters)
+        elif conn.execute(sql, parameters).rowcount != 1 and expect_one is not None:
+            return expect_one  # the caller rolls back and raises StaleDataError
+    if commit:
+        conn.commit()
+    return None
+
+
+class SqliteStatements:
+    """The same statements on the step's sqlite3 connection, in two hand-offs to its thread.
+
+    aiosqlite runs sqlite3 on a thread of its own, and each hand-off there and back measured
+    ~70 us of CPU and ~90 us of wall time on the benchmark's VM; through SQLAlchemy a step made
+    seven (BEGIN, the five statements, COMMIT) plus SQLAlchemy's own ~70 us per statement. With
+    one connection per process (bot/db/engine.py), the write lock is held for all of that, so
+    it bounded SQLite's throughput. Here the first hand-off opens the transaction, claims the
+    update and reads the row; the UPDATE, the events and COMMIT go together in a second one at
+    the end (:meth:`send`); only a new person's INSERT, which needs its id at once, adds one.
+
+    So ``save_conversation`` and ``add_events`` queue their statements rather than run them:
+    ``save_conversation`` marks the row written at once (a second call writes only later
+    changes) and :meth:`send` raises StaleDataError if the version moved meanwhile. Nothing in
+    a step reads those rows back before the commit.
+    """
+
+    _update_sql: dict[tuple[str, ...], str] = {}  # one UPDATE text per set of changed columns
+
+    def __init__(self, adapted: Any) -> None:
+        self._conn = adapted  # SQLAlchemy's adapted aiosqlite connection, switched by sqlite_onehop.adopt
+        self._writes: list[Write] = []
+        self._read_ahead: tuple[int, tuple[Any, ...] | None] | None = None
+
+    async def _call(self, sql: str, function: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return await sqlite_onehop.call(self._conn, function, *args)
+        except sqlite3.Error as error:  # as SQLAlchemy would raise it ("database is locked" is transient)
+            raise DBAPIError.instance(sql, None, error, sqlite3.Error) from error
+
+    async def claim_update(self, update_id: int, chat_id: int | None, now: datetime) -> bool:
+        claim = _bind(_LITE_CLAIM_BIND, (update_id, chat_id, now))
+        claimed, row = await self._call(_LITE_CLAIM, _claim_and_read, claim, chat_id)
+        if claimed and chat_id is not None:
+            self._read_ahead = (chat_id, row)  # the step reads this chat's row next
+        return bool(claimed)
+
+    async def get_conversation_for_update(self, chat_id: int) -> ConversationRow | None:
+        read_ahead, self._read_ahead = self._read_ahead, None
+        if read_ahead is not None and read_ahead[0] == chat_id:
+            row = read_ahead[1]
+        else:
+            row = await self._call(_LITE_SELECT, _read, chat_id)
+        if row is None:
+            return None
+        return ConversationRow(dict(zip(_COLUMNS, _bind(_RESULT, row), strict=True)))
+
+    async def insert_conversation(self, values: dict[str, Any]) -> ConversationRow:
+        full = {**repo._NEW_CONVERSATION_DEFAULTS, **values, "version": 1}
+        await self.send(commit=False)  # anything queued goes first, in order
+        full["id"] = await self._call(
+            _LITE_INSERT, _insert, _bind(_LITE_INSERT_BIND, [full[c] for c in _INSERTABLE])
+        )
+        return ConversationRow(full)
+
+    async def save_conversation(self, conv: ConversationRow) -> None:
+        write = conv.next_write()
+        if write is None:
+            return
+        changed, version = write
+        names = tuple(changed)
+        sql = self._update_sql.get(names)
+        if sql is None:
+            sets = ", ".join(f"{name} = ?" for name in names)
+            sql = self._update_sql[names] = f"UPDATE conversations SET {sets} WHERE id = ? AND version = ?"
+        args = _bind(tuple(_LITE_UPDATE_BIND[n] for n in names), [changed[n] for n in names])
+        self._writes.append((sql, (*args, conv.id, version), False, (conv.id, version)))
+        conv.written(changed)
+
+    async def add_events(
+        self,
+        conversation: ConversationRow | None,
+        chat_id: int | None,
+        events: EventRows,
+        source: str | None,
+        now: datetime,
+    ) -> None:
+        if not events:
+            return
+        conversation_id = conversation.id if conversation is not None else None
+        rows = [
+            _bind(_LITE_EVENT_BIND, (conversation_id, chat_id, kind, question_id, data, source, now))
+            for kind, question_id, data in events
+        ]
+        self._writes.append((_LITE_EVENT, rows, True, None))
+
+    async def send(self, *, commit: bool) -> None:
+        """Run what is queued (and COMMIT, if asked) in one hand-off; StaleDataError on a moved version."""
+        writes, self._writes = self._writes, []
+        if not writes and not commit:
+            return
+        stale = await self._call(writes[0][0] if writes else "COMMIT", _write, writes, commit)
+        if stale is not None:
+            raise repo.stale(*stale)
+
+    async def rollback(self) -> None:
+        self._writes = []
+        self._read_ahead = None
+        await sqlite_onehop.rollback(self._conn)
 
 
 class LazySession:

@@ -1,9 +1,10 @@
 """The conversation row as the step writes it (Core or asyncpg, not the ORM): the version contract holds.
 
-bot/db/steps.py has two implementations of the step's statements (SQLAlchemy Core, and asyncpg
-straight on the chat lock's connection on PostgreSQL); these pin what the ORM used to do for us,
-for each: version 1 on insert, one bump per write, a write over a newer version refused
-(StaleDataError), only changed columns written, JSON in and out, the update_id claim and events.
+bot/db/steps.py has three implementations of the step's statements (SQLAlchemy Core; asyncpg
+straight on the chat lock's connection on PostgreSQL; sqlite3 on its own thread on SQLite, with
+the writes sent at commit); these pin what the ORM used to do for us, for each: version 1 on
+insert, one bump per write, a write over a newer version refused (StaleDataError), only changed
+columns written, JSON in and out, the update_id claim and events.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm.exc import StaleDataError
 
+from bot.db import sqlite_onehop
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Conversation, EventRecord
-from bot.db.steps import AsyncpgStatements, SessionStatements, StepStatements
+from bot.db.steps import AsyncpgStatements, SessionStatements, SqliteStatements, StepStatements
 from tests.e2e.harness import fetch_conversation, fetch_rows
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -42,11 +44,13 @@ def new_values() -> dict[str, object]:
     }
 
 
-@pytest.fixture(params=["session", "asyncpg"])
+@pytest.fixture(params=["session", "asyncpg", "sqlite3"])
 async def statements(request: pytest.FixtureRequest, database_url: str) -> AsyncIterator[Transactions]:
     """A factory of transactions, each yielding the statements of one implementation."""
     if request.param == "asyncpg" and not database_url.startswith("postgresql"):
         pytest.skip("the asyncpg statements are PostgreSQL's")
+    if request.param == "sqlite3" and not database_url.startswith("sqlite"):
+        pytest.skip("the sqlite3 statements are SQLite's")
     engine: AsyncEngine = create_engine(database_url)
     sessions = create_session_factory(engine)
 
@@ -55,6 +59,18 @@ async def statements(request: pytest.FixtureRequest, database_url: str) -> Async
         if request.param == "session":
             async with sessions() as session, session.begin():
                 yield SessionStatements(session)
+            return
+        if request.param == "sqlite3":
+            async with engine.connect() as conn:
+                adapted = (await conn.get_raw_connection()).dbapi_connection
+                assert sqlite_onehop.adopted(adapted)
+                sql = SqliteStatements(adapted)
+                try:
+                    yield sql
+                    await sql.send(commit=True)
+                except BaseException:
+                    await sql.rollback()
+                    raise
             return
         async with engine.connect() as conn:
             driver = (await conn.get_raw_connection()).driver_connection

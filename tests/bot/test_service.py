@@ -11,10 +11,8 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.db import repo
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Conversation, EventRecord, LinkToken, ProcessedUpdate
 from bot.service import Action, ConversationService, Incoming
@@ -87,25 +85,31 @@ async def test_duplicate_update_is_skipped(services: list[ConversationService], 
     assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
 
 
+class BumpVersionOnce:
+    """A step hook: the first step sees another writer move the conversation's version on after its read."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def intercept(self, step: Any) -> bool:
+        return False
+
+    async def after_step(self, step: Any) -> None:
+        self.calls += 1
+        if self.calls == 1:  # inside the step's transaction, between its read and its write
+            await step.session.execute(text("UPDATE conversations SET version = version + 1"))
+
+
 async def test_stale_row_is_retried_once_from_a_fresh_read(
-    services: list[ConversationService], database_url: str, monkeypatch: pytest.MonkeyPatch
+    services: list[ConversationService], database_url: str
 ) -> None:
     service = services[0]
     await service._run_step(typed("start"))
-    original = repo.get_conversation_for_update
-    calls = 0
-
-    async def load_then_race(session: AsyncSession, chat_id: int) -> Any:
-        nonlocal calls
-        calls += 1
-        conv = await original(session, chat_id)
-        if calls == 1:  # another writer bumps the version between our read and our write
-            await session.execute(text("UPDATE conversations SET version = version + 1"))
-        return conv
-
-    monkeypatch.setattr(repo, "get_conversation_for_update", load_then_race)
-    await service._run_step(typed("x"))
-    assert calls == 2
+    bump = BumpVersionOnce()
+    service.step_hooks.append(bump)
+    async with service.chat_lock.hold(CHAT) as conn:  # the connection the step runs on (PostgreSQL)
+        await service._run_step(typed("x"), conn)
+    assert bump.calls == 2  # the step ran again from a fresh read
     conv = await fetch_conversation(database_url, CHAT)
     assert conv.snapshot["answers"]["seen"] == ["x"]  # applied exactly once
     events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)
@@ -115,17 +119,19 @@ async def test_stale_row_is_retried_once_from_a_fresh_read(
 class SessionProbe:
     """A step hook: records whether the step's SQLAlchemy session was ever made, or writes through it."""
 
-    def __init__(self, write_then_fail: bool = False) -> None:
+    def __init__(self, write_then_fail: bool = False, write: bool = False) -> None:
         self.write_then_fail = write_then_fail
+        self.write = write or write_then_fail
         self.used: list[bool] = []
 
     async def intercept(self, step: Any) -> bool:
         return False
 
     async def after_step(self, step: Any) -> None:
-        if self.write_then_fail:
+        if self.write:
             step.session.add(LinkToken(token="t_probe", campaign="probe", created_at=datetime.now(UTC)))
             await step.session.flush()
+        if self.write_then_fail:
             raise RuntimeError("hook failed after writing")
         self.used.append(bool(getattr(step.session, "used", True)))
 
@@ -138,10 +144,11 @@ def pg_service(services: list[ConversationService], database_url: str) -> Conver
     return services[0]
 
 
-async def test_on_postgresql_a_step_that_needs_no_session_never_opens_one(
-    pg_service: ConversationService, database_url: str
+async def test_a_step_that_needs_no_session_never_opens_one(
+    services: list[ConversationService], database_url: str
 ) -> None:
-    service = pg_service
+    """Both fast paths (asyncpg on PostgreSQL, sqlite3's thread on SQLite) skip SQLAlchemy's session."""
+    service = services[0]
     probe = SessionProbe()
     service.step_hooks.append(probe)
     async with service.chat_lock.hold(CHAT) as conn:
@@ -152,10 +159,10 @@ async def test_on_postgresql_a_step_that_needs_no_session_never_opens_one(
     assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
 
 
-async def test_on_postgresql_a_failing_step_rolls_back_its_session_writes_and_its_own(
-    pg_service: ConversationService, database_url: str
+async def test_a_failing_step_rolls_back_its_session_writes_and_its_own(
+    services: list[ConversationService], database_url: str
 ) -> None:
-    service = pg_service
+    service = services[0]
     service.step_hooks.append(SessionProbe(write_then_fail=True))
     with pytest.raises(RuntimeError, match="hook failed after writing"):  # not masked by the rollback
         async with service.chat_lock.hold(CHAT) as conn:
@@ -163,6 +170,22 @@ async def test_on_postgresql_a_failing_step_rolls_back_its_session_writes_and_it
     assert await fetch_rows(database_url, LinkToken) == []
     assert await fetch_rows(database_url, Conversation, Conversation.chat_id == CHAT) == []
     assert await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 4321) == []
+    service.step_hooks.clear()
+    async with service.chat_lock.hold(CHAT) as conn:  # nothing left open: the next step runs
+        outcome = await service._run_step(typed("start", update_id=4321), conn)
+    assert not outcome.duplicate and outcome.conversation_id is not None
+
+
+async def test_a_step_that_uses_the_session_commits_its_writes_with_the_steps(
+    services: list[ConversationService], database_url: str
+) -> None:
+    service = services[0]
+    service.step_hooks.append(SessionProbe(write=True))
+    async with service.chat_lock.hold(CHAT) as conn:
+        outcome = await service._run_step(typed("start", update_id=4322), conn)
+    assert [t.token for t in await fetch_rows(database_url, LinkToken)] == ["t_probe"]
+    assert (await fetch_conversation(database_url, CHAT)).id == outcome.conversation_id
+    assert len(await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 4322)) == 1
 
 
 class KillConnection:
@@ -199,3 +222,30 @@ async def test_on_postgresql_a_connection_lost_mid_step_is_a_transient_database_
     async with pg_service.chat_lock.hold(CHAT) as conn:  # the pool hands out a working connection again
         outcome = await pg_service._run_step(typed("start", update_id=5555), conn)
     assert not outcome.duplicate and outcome.conversation_id is not None
+
+
+async def test_on_sqlite_a_step_is_two_thread_hand_offs(
+    services: list[ConversationService], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claim and read in one, the UPDATE, the events and COMMIT in the other (bot/db/steps.py)."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's step path")
+    import aiosqlite
+
+    service = services[0]
+    await service._run_step(typed("start"))
+    before = (await fetch_conversation(database_url, CHAT)).version
+    seen: list[str] = []
+    original = aiosqlite.Connection._execute
+
+    async def counting(self: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(args[0].__name__ if fn.__name__ == "_tracked" else fn.__name__)
+        return await original(self, fn, *args, **kwargs)
+
+    monkeypatch.setattr(aiosqlite.Connection, "_execute", counting)
+    outcome = await service._run_step(typed("a"))
+    assert seen == ["_claim_and_read", "_write"]
+    again = await service._run_step(typed("a", update_id=outcome.incoming.update_id))
+    assert again.duplicate and seen[2:] == ["_claim_and_read", "_write"]
+    conv = await fetch_conversation(database_url, CHAT)
+    assert conv.snapshot["answers"]["seen"] == ["a"] and conv.version == before + 1

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.db import sqlite_onehop
 from bot.db.engine import create_engine
 from bot.db.sqlite_onehop import OneHopConnection
 
@@ -89,3 +90,45 @@ async def test_a_closed_driver_connection_is_reported_as_a_disconnect(engine: As
         assert getattr(caught.value, "connection_invalidated", False), repr(caught.value)
     async with engine.connect() as conn:  # the pool replaced it
         assert (await conn.execute(text("SELECT 1"))).scalar_one() == 1
+
+
+def count_hand_offs(driver: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    original = driver._execute
+
+    async def counting(fn: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(getattr(fn, "__name__", repr(fn)))
+        return await original(fn, *args, **kwargs)
+
+    monkeypatch.setattr(driver, "_execute", counting)
+    return seen
+
+
+async def test_a_connection_back_in_the_pool_after_commit_costs_no_rollback(
+    engine: AsyncEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with engine.connect() as conn:
+        seen = count_hand_offs(await driver_of(conn), monkeypatch)
+        await conn.execute(text("INSERT INTO t (name) VALUES ('a')"))  # BEGIN IMMEDIATE, INSERT
+        await conn.commit()
+    assert seen == ["_run", "_run", "commit"]  # the pool's reset found nothing to roll back
+
+
+async def test_a_connection_back_in_the_pool_inside_a_transaction_is_rolled_back(engine: AsyncEngine) -> None:
+    async with engine.connect() as conn:
+        await conn.execute(text("INSERT INTO t (name) VALUES ('left open')"))
+    async with engine.begin() as conn:  # the write lock was released: this BEGIN IMMEDIATE gets it
+        await conn.execute(text("INSERT INTO t (name) VALUES ('next')"))
+    async with engine.connect() as conn:
+        assert (await conn.execute(text("SELECT name FROM t"))).scalars().all() == ["next"]
+
+
+async def test_an_unknown_transaction_state_still_begins_a_real_transaction(engine: AsyncEngine) -> None:
+    """A wrong "already inside one" would let SQLAlchemy's writes run in autocommit, outside any BEGIN."""
+    async with engine.connect() as conn:
+        raw = await conn.get_raw_connection()
+        sqlite_onehop._mark(raw.dbapi_connection, True)  # as after a failed or cancelled hand-off
+        await conn.execute(text("INSERT INTO t (name) VALUES ('rolled back')"))
+        await conn.rollback()
+    async with engine.connect() as conn:
+        assert (await conn.execute(text("SELECT count(*) FROM t"))).scalar_one() == 0
