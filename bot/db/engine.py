@@ -34,6 +34,9 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         ensure_sqlite_dir(url)
         connect_args = dict(kwargs.pop("connect_args", {}))
         connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_S)
+        # The step's statements run on the event loop's thread (bot/db/steps.py, SqliteStatements),
+        # while aiosqlite's own thread is idle; sqlite3 refuses that unless told.
+        connect_args.setdefault("check_same_thread", False)
         # One connection per process. SQLite runs one write transaction at a time anyway; with a pool
         # of several, the losers of BEGIN IMMEDIATE wait in sqlite3's busy handler, which sleeps 1, 2,
         # 5, 10 ... 100 ms and is not woken when the lock frees. Under the benchmark's 200 updates/s

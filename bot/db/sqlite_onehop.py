@@ -181,6 +181,20 @@ def adopted(dbapi_connection: Any) -> bool:
     return type(dbapi_connection) is OneHopConnection
 
 
+def run_here(adapted: Any, function: Callable[..., T], *args: Any) -> T:
+    """Run ``function(sqlite3_connection, *args)`` on this thread, keeping the transaction state.
+
+    Only for a caller that holds the connection and has awaited every hand-off it made on it, so
+    that aiosqlite's thread is idle (bot/db/steps.py, SqliteStatements); the engine opens its
+    connections with ``check_same_thread=False`` for this.
+    """
+    conn = adapted._connection._conn  # "no active connection" once closed, as aiosqlite says
+    _mark(adapted, True)
+    result = function(conn, *args)
+    _mark(adapted, conn.in_transaction)
+    return result
+
+
 def _inside(conn: sqlite3.Connection) -> bool:
     return conn.in_transaction
 

@@ -34,6 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.db import repo, sqlite_onehop
+from bot.db.engine import SQLITE_BUSY_TIMEOUT_S
 from bot.db.repo import ConversationRow
 
 logger = logging.getLogger(__name__)
@@ -220,16 +221,31 @@ _LITE_UPDATE_BIND = dict(zip(_COLUMNS, _bind_processors(_CONVERSATION_TABLE, _CO
 Write = tuple[str, Any, bool, tuple[int, int] | None]
 
 
-def _begin(conn: sqlite3.Connection) -> None:
+def _begin_waiting(conn: sqlite3.Connection) -> None:
+    """On sqlite3's thread: BEGIN IMMEDIATE, waiting up to the busy timeout for another writer."""
     if not conn.in_transaction:
-        conn.execute("BEGIN IMMEDIATE")  # the write lock up front, as the engine does (bot/db/engine.py)
+        conn.execute("BEGIN IMMEDIATE")
+
+
+def _begin_if_free(conn: sqlite3.Connection) -> bool:
+    """BEGIN IMMEDIATE only if no other connection holds the write lock: never waits (the event loop)."""
+    if conn.in_transaction:
+        return True
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
+            raise
+        return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+    return True
 
 
 def _claim_and_read(
     conn: sqlite3.Connection, claim: tuple[Any, ...], chat_id: int | None
 ) -> tuple[bool, tuple[Any, ...] | None]:
-    """On sqlite3's thread: open the transaction, claim the update, read the chat's row."""
-    _begin(conn)
     if conn.execute(_LITE_CLAIM, claim).rowcount != 1:
         return False, None
     row = conn.execute(_LITE_SELECT, (chat_id,)).fetchone() if chat_id is not None else None
@@ -237,46 +253,55 @@ def _claim_and_read(
 
 
 def _read(conn: sqlite3.Connection, chat_id: int) -> tuple[Any, ...] | None:
-    _begin(conn)
     row: tuple[Any, ...] | None = conn.execute(_LITE_SELECT, (chat_id,)).fetchone()
     return row
 
 
 def _insert(conn: sqlite3.Connection, values: tuple[Any, ...]) -> int:
-    _begin(conn)
     row_id = conn.execute(_LITE_INSERT, values).lastrowid
     assert row_id is not None
     return row_id
 
 
 def _write(conn: sqlite3.Connection, writes: list[Write], commit: bool) -> tuple[int, int] | None:
-    """On sqlite3's thread: the step's writes in order, then COMMIT; a stale version stops it."""
-    _begin(conn)
+    """The step's writes in order, then COMMIT; a stale version stops it (the caller rolls back)."""
     for sql, parameters, many, expect_one in writes:
         if many:
             conn.executemany(sql, parameters)
         elif conn.execute(sql, parameters).rowcount != 1 and expect_one is not None:
-            return expect_one  # the caller rolls back and raises StaleDataError
+            return expect_one
     if commit:
         conn.commit()
     return None
 
 
 class SqliteStatements:
-    """The same statements on the step's sqlite3 connection, in two hand-offs to its thread.
+    """The same statements run on sqlite3 directly, from the event loop, without a thread hand-off.
 
-    aiosqlite runs sqlite3 on a thread of its own, and each hand-off there and back measured
-    ~70 us of CPU and ~90 us of wall time on the benchmark's VM; through SQLAlchemy a step made
-    seven (BEGIN, the five statements, COMMIT) plus SQLAlchemy's own ~70 us per statement. With
-    one connection per process (bot/db/engine.py), the write lock is held for all of that, so
-    it bounded SQLite's throughput. Here the first hand-off opens the transaction, claims the
-    update and reads the row; the UPDATE, the events and COMMIT go together in a second one at
-    the end (:meth:`send`); only a new person's INSERT, which needs its id at once, adds one.
+    aiosqlite runs sqlite3 on a thread of its own. Each hand-off there and back measured ~70 us of
+    CPU and ~90 us of wall time on the benchmark's VM, and the thread then queues for the GIL
+    against the busy event loop, once per statement it runs; through SQLAlchemy a step made
+    seven of them (BEGIN, the five statements, COMMIT) plus SQLAlchemy's own ~70 us per
+    statement, all while holding the process's one connection and SQLite's write lock. The
+    statements themselves take microseconds: with WAL and ``synchronous=NORMAL``
+    (bot/db/engine.py) a commit is a write() into the page cache, not an fsync (measured: BEGIN
+    IMMEDIATE 4 us, an INSERT 1-4 us, COMMIT 10 us). So they run right here, on the connection
+    the step checked out of the pool (opened with ``check_same_thread=False``).
 
-    So ``save_conversation`` and ``add_events`` queue their statements rather than run them:
-    ``save_conversation`` marks the row written at once (a second call writes only later
-    changes) and :meth:`send` raises StaleDataError if the version moved meanwhile. Nothing in
-    a step reads those rows back before the commit.
+    What could block the loop is kept off it: BEGIN IMMEDIATE is tried with a zero busy timeout
+    and, if another connection (a CLI command, say) holds the write lock, waits on sqlite3's
+    thread instead; holding the lock, nothing else in the step waits. The one fsync left is
+    SQLite's automatic WAL checkpoint inside an occasional COMMIT (every ~1,000 pages).
+
+    It is safe to use the sqlite3 connection from this thread because nothing runs on aiosqlite's
+    thread meanwhile: the step holds the connection, and every hand-off it made was awaited.
+    Only a cancellation leaves one running, so the failure path (:meth:`rollback`) goes through
+    the thread, queued behind it.
+
+    ``save_conversation`` and ``add_events`` queue their statements; :meth:`send` runs them (and
+    COMMIT) at the end. ``save_conversation`` marks the row written at once (a second call writes
+    only later changes); :meth:`send` raises StaleDataError if the version moved meanwhile.
+    Nothing in a step reads those rows back before the commit.
     """
 
     _update_sql: dict[tuple[str, ...], str] = {}  # one UPDATE text per set of changed columns
@@ -286,15 +311,23 @@ class SqliteStatements:
         self._writes: list[Write] = []
         self._read_ahead: tuple[int, tuple[Any, ...] | None] | None = None
 
-    async def _call(self, sql: str, function: Callable[..., Any], *args: Any) -> Any:
+    def _run(self, sql: str, function: Callable[..., Any], *args: Any) -> Any:
         try:
-            return await sqlite_onehop.call(self._conn, function, *args)
+            return sqlite_onehop.run_here(self._conn, function, *args)
         except sqlite3.Error as error:  # as SQLAlchemy would raise it ("database is locked" is transient)
             raise DBAPIError.instance(sql, None, error, sqlite3.Error) from error
 
+    async def _begin(self) -> None:
+        if not self._run("BEGIN IMMEDIATE", _begin_if_free):
+            try:
+                await sqlite_onehop.call(self._conn, _begin_waiting)
+            except sqlite3.Error as error:
+                raise DBAPIError.instance("BEGIN IMMEDIATE", None, error, sqlite3.Error) from error
+
     async def claim_update(self, update_id: int, chat_id: int | None, now: datetime) -> bool:
+        await self._begin()
         claim = _bind(_LITE_CLAIM_BIND, (update_id, chat_id, now))
-        claimed, row = await self._call(_LITE_CLAIM, _claim_and_read, claim, chat_id)
+        claimed, row = self._run(_LITE_CLAIM, _claim_and_read, claim, chat_id)
         if claimed and chat_id is not None:
             self._read_ahead = (chat_id, row)  # the step reads this chat's row next
         return bool(claimed)
@@ -304,7 +337,8 @@ class SqliteStatements:
         if read_ahead is not None and read_ahead[0] == chat_id:
             row = read_ahead[1]
         else:
-            row = await self._call(_LITE_SELECT, _read, chat_id)
+            await self._begin()
+            row = self._run(_LITE_SELECT, _read, chat_id)
         if row is None:
             return None
         return ConversationRow(dict(zip(_COLUMNS, _bind(_RESULT, row), strict=True)))
@@ -312,9 +346,9 @@ class SqliteStatements:
     async def insert_conversation(self, values: dict[str, Any]) -> ConversationRow:
         full = {**repo._NEW_CONVERSATION_DEFAULTS, **values, "version": 1}
         await self.send(commit=False)  # anything queued goes first, in order
-        full["id"] = await self._call(
-            _LITE_INSERT, _insert, _bind(_LITE_INSERT_BIND, [full[c] for c in _INSERTABLE])
-        )
+        await self._begin()
+        values_in_order = _bind(_LITE_INSERT_BIND, [full[c] for c in _INSERTABLE])
+        full["id"] = self._run(_LITE_INSERT, _insert, values_in_order)
         return ConversationRow(full)
 
     async def save_conversation(self, conv: ConversationRow) -> None:
@@ -349,15 +383,18 @@ class SqliteStatements:
         self._writes.append((_LITE_EVENT, rows, True, None))
 
     async def send(self, *, commit: bool) -> None:
-        """Run what is queued (and COMMIT, if asked) in one hand-off; StaleDataError on a moved version."""
+        """Run what is queued, and COMMIT if asked; StaleDataError on a moved version."""
         writes, self._writes = self._writes, []
         if not writes and not commit:
             return
-        stale = await self._call(writes[0][0] if writes else "COMMIT", _write, writes, commit)
+        if writes:
+            await self._begin()
+        stale = self._run(writes[0][0] if writes else "COMMIT", _write, writes, commit)
         if stale is not None:
             raise repo.stale(*stale)
 
     async def rollback(self) -> None:
+        """The failure path: through sqlite3's thread, behind anything a cancellation left running there."""
         self._writes = []
         self._read_ahead = None
         await sqlite_onehop.rollback(self._conn)
