@@ -305,18 +305,29 @@ class ConversationService:
         raise AssertionError("unreachable")
 
     async def _run_step_on_asyncpg(self, incoming: Incoming, conn: AsyncConnection) -> Outcome:
-        """PostgreSQL: the transaction is asyncpg's, and the step's own statements run on it directly
-        (bot/db/steps.py says why). The SQLAlchemy session for everything else is bound to the same
-        connection; if it runs SQL, it joins this transaction as a savepoint."""
+        """PostgreSQL: the transaction is opened on asyncpg, together with the update's claim, and the
+        step's own statements run on it directly (bot/db/steps.py says why). The SQLAlchemy session
+        for everything else is bound to the same connection in AUTOCOMMIT mode, which for asyncpg
+        means SQLAlchemy opens no transaction of its own: its statements run inside this one."""
         driver = (await conn.get_raw_connection()).driver_connection
         assert driver is not None
+        await conn.execution_options(isolation_level="AUTOCOMMIT")  # client-side only; reset by the pool
         lazy = LazySession(self.session_factory, conn)
+        sql = AsyncpgStatements(driver, opens_transaction=True)
         try:
-            return await self._asyncpg_transaction(incoming, driver, lazy)
+            try:
+                outcome = await self._step(cast(AsyncSession, lazy), sql, incoming)
+                await lazy.finish(commit=True)  # flushes what it holds; the COMMIT below is the real one
+                await sql.commit()
+            except BaseException:
+                await lazy.finish(commit=False)
+                await sql.rollback()
+                raise
         except TRANSIENT_ASYNCPG_ERRORS as error:
             # Through SQLAlchemy a lost connection surfaced as its InterfaceError/OperationalError, which
             # the webhook answers with 503 so Telegram delivers the update again. Same here.
             raise OperationalError("asyncpg step", None, error) from error
+        return outcome
 
     async def _run_step_on_sqlite(self, incoming: Incoming, engine: AsyncEngine) -> Outcome:
         """SQLite: the step's statements go to sqlite3's thread in two hand-offs (bot/db/steps.py says
@@ -341,17 +352,6 @@ class ConversationService:
                 await sql.rollback()
                 raise
             return outcome
-
-    async def _asyncpg_transaction(self, incoming: Incoming, driver: Any, lazy: LazySession) -> Outcome:
-        async with driver.transaction():
-            # SQLAlchemy's part (a savepoint, if it ran SQL) ends inside asyncpg's transaction.
-            try:
-                outcome = await self._step(cast(AsyncSession, lazy), AsyncpgStatements(driver), incoming)
-            except BaseException:
-                await lazy.finish(commit=False)
-                raise
-            await lazy.finish(commit=True)
-        return outcome
 
     # ------------------------------------------------------------------ the transaction
 

@@ -24,7 +24,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 import asyncpg
@@ -122,23 +122,62 @@ def _load_row(record: asyncpg.Record) -> ConversationRow:
     return ConversationRow(dict(record))
 
 
+def _claim_literal(update_id: int, chat_id: int | None, now: datetime) -> str:
+    """The claim with its values written in: two ints and a timestamp from our own clock, nothing typed."""
+    stamp = (now if now.tzinfo is not None else now.replace(tzinfo=UTC)).isoformat()
+    chat = "NULL" if chat_id is None else str(int(chat_id))
+    return (
+        "INSERT INTO processed_updates (update_id, chat_id, processed_at) "
+        f"VALUES ({int(update_id)}, {chat}, '{stamp}'::timestamptz) ON CONFLICT DO NOTHING"
+    )
+
+
 class AsyncpgStatements:
-    """The same statements on the asyncpg connection of the chat lock, inside its open transaction."""
+    """The same statements on the asyncpg connection of the chat lock.
+
+    Either inside a transaction the caller opened (``driver.transaction()``), or, with
+    ``opens_transaction=True``, in one this object opens and the caller ends with :meth:`commit`
+    or :meth:`rollback`. Then BEGIN travels with the update's claim as one simple query: one
+    round trip fewer per update (the claim's three values are ours, so they are written in).
+    """
 
     _update_sql: dict[tuple[str, ...], str] = {}  # one UPDATE text per set of changed columns
 
-    def __init__(self, driver: asyncpg.Connection) -> None:
+    def __init__(self, driver: asyncpg.Connection, *, opens_transaction: bool = False) -> None:
         self.driver = driver
+        self._begin_pending = opens_transaction
+
+    async def _begin(self) -> None:
+        if self._begin_pending:
+            self._begin_pending = False
+            await self.driver.execute("BEGIN")
+
+    async def commit(self) -> None:
+        if self._begin_pending:  # nothing ran, nothing to commit
+            self._begin_pending = False
+            return
+        await self.driver.execute("COMMIT")
+
+    async def rollback(self) -> None:
+        self._begin_pending = False
+        if self.driver.is_in_transaction():
+            await self.driver.execute("ROLLBACK")
 
     async def claim_update(self, update_id: int, chat_id: int | None, now: datetime) -> bool:
-        status = await self.driver.execute(_CLAIM, update_id, chat_id, now)
+        if self._begin_pending:
+            self._begin_pending = False
+            status = await self.driver.execute(f"BEGIN; {_claim_literal(update_id, chat_id, now)}")
+        else:
+            status = await self.driver.execute(_CLAIM, update_id, chat_id, now)
         return bool(status == "INSERT 0 1")
 
     async def get_conversation_for_update(self, chat_id: int) -> ConversationRow | None:
+        await self._begin()
         record = await self.driver.fetchrow(_SELECT, chat_id)
         return _load_row(record) if record is not None else None
 
     async def insert_conversation(self, values: dict[str, Any]) -> ConversationRow:
+        await self._begin()
         full = {**repo._NEW_CONVERSATION_DEFAULTS, **values, "version": 1}
         args = [_dump(full[c]) if c in _JSON_COLUMNS else full[c] for c in _INSERTABLE]
         full["id"] = await self.driver.fetchval(_INSERT, *args)
@@ -149,6 +188,7 @@ class AsyncpgStatements:
         if write is None:
             return
         changed, version = write
+        await self._begin()
         names = tuple(changed)
         sql = self._update_sql.get(names)
         if sql is None:
@@ -170,6 +210,7 @@ class AsyncpgStatements:
     ) -> None:
         if not events:
             return
+        await self._begin()
         conversation_id = conversation.id if conversation is not None else None
         rows = [
             (conversation_id, chat_id, kind, question_id, _dump(data), source, now)

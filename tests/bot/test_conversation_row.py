@@ -20,7 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db import sqlite_onehop
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.models import Conversation, EventRecord
+from bot.db.models import Conversation, EventRecord, ProcessedUpdate
 from bot.db.steps import AsyncpgStatements, SessionStatements, SqliteStatements, StepStatements
 from tests.e2e.harness import fetch_conversation, fetch_rows
 
@@ -44,10 +44,10 @@ def new_values() -> dict[str, object]:
     }
 
 
-@pytest.fixture(params=["session", "asyncpg", "sqlite3"])
+@pytest.fixture(params=["session", "asyncpg", "asyncpg-own-transaction", "sqlite3"])
 async def statements(request: pytest.FixtureRequest, database_url: str) -> AsyncIterator[Transactions]:
     """A factory of transactions, each yielding the statements of one implementation."""
-    if request.param == "asyncpg" and not database_url.startswith("postgresql"):
+    if request.param.startswith("asyncpg") and not database_url.startswith("postgresql"):
         pytest.skip("the asyncpg statements are PostgreSQL's")
     if request.param == "sqlite3" and not database_url.startswith("sqlite"):
         pytest.skip("the sqlite3 statements are SQLite's")
@@ -70,6 +70,17 @@ async def statements(request: pytest.FixtureRequest, database_url: str) -> Async
                     await sql.send(commit=True)
                 except BaseException:
                     await sql.rollback()
+                    raise
+            return
+        if request.param == "asyncpg-own-transaction":  # as the step runs: BEGIN goes with the claim
+            async with engine.connect() as conn:
+                driver = (await conn.get_raw_connection()).driver_connection
+                own = AsyncpgStatements(driver, opens_transaction=True)  # type: ignore[arg-type]
+                try:
+                    yield own
+                    await own.commit()
+                except BaseException:
+                    await own.rollback()
                     raise
             return
         async with engine.connect() as conn:
@@ -157,3 +168,21 @@ async def test_the_update_claim_and_the_events(statements: Transactions, databas
         ("answered", "debt", {"value": "52000"}, "fb_nov"),
     ]
     assert all(e.conversation_id == row.id for e in events)
+
+
+async def test_a_claim_opening_the_transaction_stores_the_same_row(
+    statements: Transactions, database_url: str
+) -> None:
+    """The step's first statement: on PostgreSQL it travels with BEGIN, its values written in."""
+    async with statements() as sql:
+        assert await sql.claim_update(2**40 + 7, -1001234567890, NOW) is True
+        assert await sql.get_conversation_for_update(-1001234567890) is None
+    async with statements() as sql:
+        assert await sql.claim_update(2**40 + 7, -1001234567890, NOW) is False
+    with pytest.raises(RuntimeError):  # a failing step leaves no claim behind
+        async with statements() as sql:
+            assert await sql.claim_update(88, None, NOW) is True
+            raise RuntimeError("the step failed")
+    rows = await fetch_rows(database_url, ProcessedUpdate)
+    assert [(r.update_id, r.chat_id) for r in rows] == [(2**40 + 7, -1001234567890)]
+    assert rows[0].processed_at.replace(tzinfo=UTC) == NOW  # SQLite hands it back without its zone
