@@ -117,6 +117,20 @@ class PostgresChatLock:
 
     @asynccontextmanager
     async def hold_many(self, chat_ids: Iterable[int]) -> AsyncIterator[AsyncConnection | None]:
+        async with self.hold_then(chat_ids, None) as (conn, _):
+            yield conn
+
+    @asynccontextmanager
+    async def hold_then(
+        self, chat_ids: Iterable[int], then: str | None
+    ) -> AsyncIterator[tuple[AsyncConnection, str | None]]:
+        """Hold the chats, running ``then`` (SQL without parameters) in the lock's own round trip.
+
+        Yields the connection and the status of ``then``'s last statement. The step uses this to
+        open its transaction and claim the update without a round trip of its own (bot/service.py);
+        whatever ``then`` leaves open must be ended by the caller (a transaction still open on
+        release is rolled back here, before the unlock, so the pool never gets one back).
+        """
         # Both keys are ints we computed, so formatting them into SQL is safe. Lock and unlock go straight
         # to asyncpg as one simple query each: through SQLAlchemy they cost BEGIN, SET, SELECT, COMMIT and
         # BEGIN, SELECT, COMMIT, seven round trips that the benchmark's profile showed on every update.
@@ -127,6 +141,7 @@ class PostgresChatLock:
             f"SET lock_timeout = '{self.lock_timeout}'; "
             + "".join(f"SELECT pg_advisory_lock({LOCK_NAMESPACE}, {key}); " for key in keys)
             + "RESET lock_timeout"
+            + (f"; {then}" if then else "")
         )
         unlock_sql = "; ".join(f"SELECT pg_advisory_unlock({LOCK_NAMESPACE}, {key})" for key in keys)
         conn = await self.engine.connect()
@@ -135,15 +150,17 @@ class PostgresChatLock:
             driver = (await conn.get_raw_connection()).driver_connection
             assert driver is not None
             try:
-                await driver.execute(lock_sql)  # outside any transaction: the lock is session-level
+                status = await driver.execute(lock_sql)  # outside any transaction: the lock is session-level
             except (asyncpg.PostgresError, asyncpg.InterfaceError) as error:
                 # Raised as SQLAlchemy's OperationalError so the webhook treats a lock timeout or a lost
                 # connection like any other database outage: 503, and Telegram delivers the update again.
                 raise OperationalError(lock_sql, None, error) from error
-            yield conn
+            yield conn, (status if then else None)
             if conn.in_transaction():
                 await conn.rollback()
             try:
+                if driver.is_in_transaction():  # opened by ``then`` or on asyncpg, and not ended
+                    await driver.execute("ROLLBACK")
                 await driver.execute(unlock_sql)
                 clean = True
             except (asyncpg.PostgresError, asyncpg.InterfaceError, OSError) as error:

@@ -32,7 +32,8 @@ import json
 import logging
 import random
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -53,7 +54,7 @@ from bot.db import repo, sqlite_onehop
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
 from bot.db.steps import AsyncpgStatements, LazySession, SessionStatements, SqliteStatements, StepStatements
-from bot.locks import KeyedLocks, chat_lock_for
+from bot.locks import KeyedLocks, PostgresChatLock, chat_lock_for
 from bot.render import Outgoing
 from bot.session_retry import results_unread
 from flows.catalogue import normalize_lang
@@ -262,9 +263,9 @@ class ConversationService:
         self._in_flight += 1
         self._idle.clear()
         try:
-            async with self.locks.hold(incoming.chat_id), self.chat_lock.hold(incoming.chat_id) as conn:
+            async with self.locks.hold(incoming.chat_id), self._hold_chat(incoming) as (conn, claimed, now):
                 try:
-                    outcome = await self._run_step(incoming, conn)
+                    outcome = await self._run_step(incoming, conn, claimed=claimed, now=now)
                 except Exception:
                     # The spinner must stop even when the step failed; the error router apologises.
                     await self._answer_callback(bot, incoming, None)
@@ -277,6 +278,21 @@ class ConversationService:
             if self._in_flight == 0:
                 self._idle.set()
 
+    @asynccontextmanager
+    async def _hold_chat(
+        self, incoming: Incoming
+    ) -> AsyncIterator[tuple[AsyncConnection | None, str | None, datetime]]:
+        """The chat lock; on PostgreSQL its round trip also opens the step's transaction and claims the
+        update (one round trip fewer per update), and yields that claim's status."""
+        now = self.clock()
+        if isinstance(self.chat_lock, PostgresChatLock):
+            first = AsyncpgStatements.begin_and_claim(incoming.update_id, incoming.chat_id, now)
+            async with self.chat_lock.hold_then((incoming.chat_id,), first) as (conn, claimed):
+                yield conn, claimed, now
+            return
+        async with self.chat_lock.hold(incoming.chat_id) as maybe_conn:
+            yield maybe_conn, None, now
+
     def session_on(self, conn: AsyncConnection | None) -> AsyncSession:
         """A session on the connection that holds the chat lock (PostgreSQL), else a pooled one."""
         return self.session_factory(bind=conn) if conn is not None else self.session_factory()
@@ -288,12 +304,24 @@ class ConversationService:
         except TimeoutError:
             logger.warning("shutdown with %d update(s) still in progress", self._in_flight)
 
-    async def _run_step(self, incoming: Incoming, conn: AsyncConnection | None = None) -> Outcome:
-        # On PostgreSQL the step runs on the connection that holds the chat lock (one connection per update).
+    async def _run_step(
+        self,
+        incoming: Incoming,
+        conn: AsyncConnection | None = None,
+        *,
+        claimed: str | None = None,
+        now: datetime | None = None,
+    ) -> Outcome:
+        """One attempt, and one more from a fresh read if the row changed underneath (StaleDataError).
+
+        On PostgreSQL the step runs on the connection that holds the chat lock (one connection per
+        update); ``claimed`` is the status of the claim that travelled with the lock, whose
+        transaction is then open already (the first attempt only: a retry claims afresh).
+        """
         for attempt in (1, 2):
             try:
                 if conn is not None:
-                    return await self._run_step_on_asyncpg(incoming, conn)
+                    return await self._run_step_on_asyncpg(incoming, conn, claimed, now)
                 if self._sqlite_engine is not None:
                     return await self._run_step_on_sqlite(incoming, self._sqlite_engine)
                 async with self.session_factory() as session, session.begin():
@@ -301,10 +329,17 @@ class ConversationService:
             except StaleDataError:
                 if attempt == 2:
                     raise
+                claimed = None
                 logger.warning("conversation row changed underneath update %s; retrying", incoming.update_id)
         raise AssertionError("unreachable")
 
-    async def _run_step_on_asyncpg(self, incoming: Incoming, conn: AsyncConnection) -> Outcome:
+    async def _run_step_on_asyncpg(
+        self,
+        incoming: Incoming,
+        conn: AsyncConnection,
+        claimed: str | None = None,
+        now: datetime | None = None,
+    ) -> Outcome:
         """PostgreSQL: the transaction is opened on asyncpg, together with the update's claim, and the
         step's own statements run on it directly (bot/db/steps.py says why). The SQLAlchemy session
         for everything else is bound to the same connection in AUTOCOMMIT mode, which for asyncpg
@@ -313,10 +348,10 @@ class ConversationService:
         assert driver is not None
         await conn.execution_options(isolation_level="AUTOCOMMIT")  # client-side only; reset by the pool
         lazy = LazySession(self.session_factory, conn)
-        sql = AsyncpgStatements(driver, opens_transaction=True)
+        sql = AsyncpgStatements(driver, opens_transaction=True, claim_status=claimed)
         try:
             try:
-                outcome = await self._step(cast(AsyncSession, lazy), sql, incoming)
+                outcome = await self._step(cast(AsyncSession, lazy), sql, incoming, now if claimed else None)
                 await lazy.finish(commit=True)  # flushes what it holds; the COMMIT below is the real one
                 await sql.commit()
             except BaseException:
@@ -355,8 +390,10 @@ class ConversationService:
 
     # ------------------------------------------------------------------ the transaction
 
-    async def _step(self, session: AsyncSession, sql: StepStatements, incoming: Incoming) -> Outcome:
-        now = self.clock()
+    async def _step(
+        self, session: AsyncSession, sql: StepStatements, incoming: Incoming, now: datetime | None = None
+    ) -> Outcome:
+        now = now if now is not None else self.clock()
         if not await sql.claim_update(incoming.update_id, incoming.chat_id, now):
             logger.info("update %s already processed; skipped", incoming.update_id)
             return Outcome(incoming=incoming, duplicate=True)

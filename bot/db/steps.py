@@ -143,9 +143,18 @@ class AsyncpgStatements:
 
     _update_sql: dict[tuple[str, ...], str] = {}  # one UPDATE text per set of changed columns
 
-    def __init__(self, driver: asyncpg.Connection, *, opens_transaction: bool = False) -> None:
+    def __init__(
+        self, driver: asyncpg.Connection, *, opens_transaction: bool = False, claim_status: str | None = None
+    ) -> None:
         self.driver = driver
-        self._begin_pending = opens_transaction
+        # claim_status: BEGIN and the claim (begin_and_claim) already ran, with the chat lock's query.
+        self._claim_status = claim_status
+        self._begin_pending = opens_transaction and claim_status is None
+
+    @staticmethod
+    def begin_and_claim(update_id: int, chat_id: int | None, now: datetime) -> str:
+        """The transaction's first round trip as one simple query (no parameters possible there)."""
+        return f"BEGIN; {_claim_literal(update_id, chat_id, now)}"
 
     async def _begin(self) -> None:
         if self._begin_pending:
@@ -160,13 +169,16 @@ class AsyncpgStatements:
 
     async def rollback(self) -> None:
         self._begin_pending = False
+        self._claim_status = None
         if self.driver.is_in_transaction():
             await self.driver.execute("ROLLBACK")
 
     async def claim_update(self, update_id: int, chat_id: int | None, now: datetime) -> bool:
-        if self._begin_pending:
+        if self._claim_status is not None:
+            status, self._claim_status = self._claim_status, None
+        elif self._begin_pending:
             self._begin_pending = False
-            status = await self.driver.execute(f"BEGIN; {_claim_literal(update_id, chat_id, now)}")
+            status = await self.driver.execute(self.begin_and_claim(update_id, chat_id, now))
         else:
             status = await self.driver.execute(_CLAIM, update_id, chat_id, now)
         return bool(status == "INSERT 0 1")

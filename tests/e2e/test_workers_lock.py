@@ -143,3 +143,30 @@ async def test_overlapping_staff_actions_in_opposite_order_do_not_deadlock(
         await asyncio.gather(worker(a, "a", [810, 811, 812]), worker(b, "b", [812, 811, 810]))
     assert rounds == {"a": 15, "b": 15}
     assert await _advisory_locks_held(engines[0], [810, 811, 812]) == 0
+
+
+async def test_sql_run_with_the_lock_and_left_open_is_rolled_back_before_the_unlock(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    """The step opens its transaction in the lock's round trip (hold_then); if it never ends it,
+    the release rolls it back, so no half-done step is committed and the pool gets a clean session."""
+    a = PostgresChatLock(engines[0])
+    first = "BEGIN; INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (9191, 1, now())"
+    async with a.hold_then((779,), first) as (conn, status):
+        assert status == "INSERT 0 1"
+        driver = (await conn.get_raw_connection()).driver_connection
+        assert driver is not None and driver.is_in_transaction()
+    async with engines[1].connect() as other:
+        gone = await other.execute(text("SELECT count(*) FROM processed_updates WHERE update_id = 9191"))
+        assert gone.scalar_one() == 0
+        held = await other.execute(
+            text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = :ns AND objid = :key"
+            ),
+            {"ns": LOCK_NAMESPACE, "key": chat_lock_key(779) & 0xFFFFFFFF},
+        )
+        assert held.scalar_one() == 0  # and the chat is free again
+    async with a.hold(779) as conn:  # the same pooled connection, and no transaction left on it
+        assert conn is not None
+        driver = (await conn.get_raw_connection()).driver_connection
+        assert driver is not None and not driver.is_in_transaction()
