@@ -4,6 +4,7 @@ retried once, a duplicate update skipped. (Telegram-facing behaviour is covered 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
@@ -11,10 +12,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.models import Conversation, EventRecord, LinkToken, ProcessedUpdate
+from bot.db.models import Conversation, EventRecord, Lead, LeadConversation, LinkToken, ProcessedUpdate
+from bot.leads import store
 from bot.service import Action, ConversationService, Incoming
 from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
 from tests.e2e.harness import fetch_conversation, fetch_rows
@@ -285,3 +288,74 @@ async def test_on_sqlite_a_step_waits_for_another_writer_without_blocking_the_ev
     await asyncio.wait_for(step, 10)
     assert seen == ["_begin_waiting"]
     assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["b"]
+
+
+def typed_in(chat_id: int, value: str) -> Incoming:
+    return dataclasses.replace(typed(value), chat_id=chat_id, user_id=chat_id)
+
+
+class LinkLead:
+    """A step hook that files a lead for one phone number through the step's session, as the leads
+    capture does when a person gives their number."""
+
+    def __init__(self, phone: str) -> None:
+        self.phone = phone
+        self.results: list[bool] = []
+
+    async def intercept(self, step: Any) -> bool:
+        return False
+
+    async def after_step(self, step: Any) -> None:
+        if step.conv is None or step.incoming.user_input.value != "lead":
+            return
+        result = await store.create_or_link_lead(
+            step.session,
+            step.conv,
+            phone_e164=self.phone,
+            name="Ann",
+            best_time="morning",
+            consent=None,
+            now=datetime.now(UTC),
+            crm_enabled=False,
+        )
+        self.results.append(result.created)
+
+
+async def test_on_postgresql_two_accounts_racing_with_one_number_make_one_lead(
+    services: list[ConversationService], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both steps look the number up, find nothing, and insert: the loser's insert fails on the unique
+    number, its savepoint rolls back only that insert, and its step links to the winner's lead and
+    commits. (The step's session runs inside the transaction the step opened on asyncpg.) On SQLite
+    the two steps cannot overlap at all: one writer at a time."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("only PostgreSQL lets the two steps overlap")
+    first, second = services
+    for service in services:
+        service.step_hooks.append(LinkLead("+14155552671"))
+    await first._run_step(typed_in(CHAT, "start"))
+    await second._run_step(typed_in(CHAT + 1, "start"))
+    both_looked = asyncio.Barrier(2)
+    original = store.latest_assessment
+
+    async def after_both_looked(session: AsyncSession, conversation_id: int) -> Any:
+        await both_looked.wait()  # called between the look-up and the insert
+        return await original(session, conversation_id)
+
+    monkeypatch.setattr(store, "latest_assessment", after_both_looked)
+    outcomes = await asyncio.wait_for(
+        asyncio.gather(
+            *(s._run_step(typed_in(chat, "lead")) for s, chat in ((first, CHAT), (second, CHAT + 1)))
+        ),
+        20,
+    )
+    assert all(not o.duplicate for o in outcomes)
+    assert sorted(first.step_hooks[0].results + second.step_hooks[0].results) == [False, True]
+    leads = await fetch_rows(database_url, Lead)
+    assert [lead.phone_e164 for lead in leads] == ["+14155552671"]
+    assert len(leads[0].card["accounts"]) == 1  # the loser's account, added to the winner's card
+    links = await fetch_rows(database_url, LeadConversation)
+    assert sorted(link.lead_id for link in links) == [leads[0].id, leads[0].id]
+    for chat in (CHAT, CHAT + 1):  # both steps committed their own writes too
+        conv = await fetch_conversation(database_url, chat)
+        assert conv.snapshot["answers"]["seen"] == ["lead"] and conv.contact_phone == "+14155552671"
