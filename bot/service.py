@@ -54,7 +54,7 @@ from bot.db import repo, sqlite_onehop
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
 from bot.db.steps import AsyncpgStatements, LazySession, SessionStatements, SqliteStatements, StepStatements
-from bot.locks import KeyedLocks, PostgresChatLock, chat_lock_for
+from bot.locks import KeyedLocks, PostgresChatLock, asyncpg_of, chat_lock_for
 from bot.render import Outgoing
 from bot.session_retry import results_unread
 from flows.catalogue import normalize_lang
@@ -344,9 +344,11 @@ class ConversationService:
         step's own statements run on it directly (bot/db/steps.py says why). The SQLAlchemy session
         for everything else is bound to the same connection in AUTOCOMMIT mode, which for asyncpg
         means SQLAlchemy opens no transaction of its own: its statements run inside this one."""
-        driver = (await conn.get_raw_connection()).driver_connection
-        assert driver is not None
-        await conn.execution_options(isolation_level="AUTOCOMMIT")  # client-side only; reset by the pool
+        driver = asyncpg_of(conn)
+        # SQLAlchemy's asyncpg adapter in autocommit mode opens no transaction of its own; set on the
+        # adapter (client-side, no greenlet switch as execution_options would cost) for this step only.
+        adapter: Any = conn.sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
+        adapter.autocommit = True
         lazy = LazySession(self.session_factory, conn)
         sql = AsyncpgStatements(driver, opens_transaction=True, claim_status=claimed)
         try:
@@ -362,6 +364,8 @@ class ConversationService:
             # Through SQLAlchemy a lost connection surfaced as its InterfaceError/OperationalError, which
             # the webhook answers with 503 so Telegram delivers the update again. Same here.
             raise OperationalError("asyncpg step", None, error) from error
+        finally:
+            adapter.autocommit = False  # back to the engine's isolation level
         return outcome
 
     async def _run_step_on_sqlite(self, incoming: Incoming, engine: AsyncEngine) -> Outcome:
