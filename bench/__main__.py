@@ -26,6 +26,7 @@ import gc
 import json
 import os
 import socket
+import statistics
 import sys
 import tempfile
 import time
@@ -406,27 +407,77 @@ def vs(value: float, base: float | None) -> str:
     return f"{value / base:.2f}x" if base else "-"
 
 
-def report(results: list[Result]) -> str:
-    echo = {r.mode: r for r in results if r.kind == "echo"}
-    lines = [
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def combine(rounds: list[Result]) -> Result:
+    """One configuration over several rounds: the median of every figure (notes and errors summed)."""
+    if len(rounds) == 1:
+        return rounds[0]
+    first = rounds[0]
+    merged = Result(name=first.name, kind=first.kind, mode=first.mode, db=first.db)
+    for name in (
+        "updates", "seconds", "updates_per_s", "rate_target", "rate_achieved", "p50_ms", "p95_ms",
+        "p99_ms", "cpu_ms_per_update", "rss_before_mb", "rss_after_mb", "conversations", "peak_rss_mb",
+    ):  # fmt: skip
+        value = median([getattr(r, name) for r in rounds])
+        setattr(merged, name, type(getattr(first, name))(value))
+    quarters = zip(*(r.rss_quarters_mb for r in rounds), strict=False)
+    merged.rss_quarters_mb = [median(list(q)) for q in quarters]
+    merged.errors = sum(r.errors for r in rounds)
+    merged.notes = [n for r in rounds for n in r.notes]
+    return merged
+
+
+def round_ratios(rounds: list[list[Result]], config: Result, figure: str) -> list[float]:
+    """``figure`` of ``config`` over the echo bot's in the same round, one ratio per round."""
+    ratios = []
+    for results in rounds:
+        echo = next((r for r in results if r.kind == "echo" and r.mode == config.mode), None)
+        mine = next((r for r in results if r.name == config.name), None)
+        if echo is not None and mine is not None and getattr(echo, figure):
+            ratios.append(getattr(mine, figure) / getattr(echo, figure))
+    return ratios
+
+
+def report(rounds: list[list[Result]]) -> str:
+    """The table; with several rounds, medians, each ratio the median of the per-round ratios."""
+    names = list(dict.fromkeys(r.name for results in rounds for r in results))
+    combined = [combine([r for results in rounds for r in results if r.name == name]) for name in names]
+    echo = {r.mode: r for r in combined if r.kind == "echo"}
+
+    def ratio(config: Result, figure: str) -> str:
+        base = echo.get(config.mode)
+        if base is None or not getattr(base, figure):
+            return "-"
+        ratios = round_ratios(rounds, config, figure)
+        return f"{median(ratios) if ratios else getattr(config, figure) / getattr(base, figure):.2f}x"
+
+    lines = [f"median of {len(rounds)} interleaved rounds"] if len(rounds) > 1 else []
+    lines += [
         "run                          upd/s (vs echo)  CPU ms/upd (vs echo)   "
         "p50 / p95 / p99 ms at rate (p99 vs echo)   "
         "peak RSS MB (vs echo)  RSS before -> after N conv MB (growth in the 2nd half per 1k)   errors",
     ]
-    for r in results:
-        base = echo.get(r.mode)
-        upd_vs = vs(r.updates_per_s, base.updates_per_s if base else None)
-        cpu_vs = vs(r.cpu_ms_per_update, base.cpu_ms_per_update if base else None)
+    for r in combined:
         lines.append(
-            f"{r.name:28} {r.updates_per_s:7.1f} ({upd_vs:>6})  "
-            f"{r.cpu_ms_per_update:6.2f} ({cpu_vs:>6})   "
+            f"{r.name:28} {r.updates_per_s:7.1f} ({ratio(r, 'updates_per_s'):>6})  "
+            f"{r.cpu_ms_per_update:6.2f} ({ratio(r, 'cpu_ms_per_update'):>6})   "
             f"{r.p50_ms:6.1f} / {r.p95_ms:6.1f} / {r.p99_ms:6.1f} @{r.rate_achieved:5.0f}/s "
-            f"({vs(r.p99_ms, base.p99_ms if base else None):>6})   "
-            f"{r.peak_rss_mb:7.1f} ({vs(r.peak_rss_mb, base.peak_rss_mb if base else None):>6})   "
+            f"({ratio(r, 'p99_ms'):>6})   "
+            f"{r.peak_rss_mb:7.1f} ({ratio(r, 'peak_rss_mb'):>6})   "
             f"{r.rss_before_mb:7.1f} -> {r.rss_after_mb:7.1f} ({r.conversations}; "
             f"{second_half_growth(r):+.2f} MB)   {r.errors}"
             + (f"  [{'; '.join(r.notes)}]" if r.notes else "")
         )
+    if len(rounds) > 1:
+        lines.append("")
+        lines.append("updates/s vs echo, round by round (each against the echo bot of its own round):")
+        for r in combined:
+            if r.kind == "bot":
+                per_round = ", ".join(f"{x:.2f}" for x in round_ratios(rounds, r, "updates_per_s"))
+                lines.append(f"  {r.name:28} {per_round}")
     return "\n".join(lines)
 
 
@@ -440,22 +491,27 @@ async def main(args: argparse.Namespace) -> int:
         if problem:
             print(f"PostgreSQL skipped: {problem}", file=sys.stderr)
             dbs = [d for d in dbs if d != "postgres"]
-    results: list[Result] = []
+    rounds: list[list[Result]] = []
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         kinds = args.kinds.split(",")
         runs = [("echo", mode, "-") for mode in modes if "echo" in kinds]
         runs += [("bot", mode, db) for mode in modes for db in dbs if "bot" in kinds]
-        for kind, mode, db in runs:
-            print(f"running {kind} / {mode} / {db} ...", file=sys.stderr, flush=True)
-            started = time.perf_counter()
-            results.append(await run_one(kind, mode, db, args, work))
-            print(f"  done in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
-    print(report(results))
+        # Rounds interleave the echo bot and the bot, so a drift in the machine's speed (these VMs
+        # move by 20% within an hour) lands on both sides of each ratio instead of on one.
+        for number in range(1, args.rounds + 1):
+            results: list[Result] = []
+            for kind, mode, db in runs:
+                label = f" (round {number}/{args.rounds})" if args.rounds > 1 else ""
+                print(f"running {kind} / {mode} / {db}{label} ...", file=sys.stderr, flush=True)
+                started = time.perf_counter()
+                results.append(await run_one(kind, mode, db, args, work))
+                print(f"  done in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
+            rounds.append(results)
+    print(report(rounds))
     if args.json:
-        await asyncio.to_thread(
-            Path(args.json).write_text, json.dumps([asdict(r) for r in results], indent=2)
-        )
+        dumped = [[asdict(r) for r in results] for results in rounds]
+        await asyncio.to_thread(Path(args.json).write_text, json.dumps(dumped, indent=2))
     return 0
 
 
@@ -475,9 +531,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--workers", type=int, default=1, help="webhook workers for the PostgreSQL webhook run")
     p.add_argument("--max-connections", type=int, default=40, help="parallel webhook deliveries, as Telegram")
+    p.add_argument("--rounds", type=int, default=1, help="repeat every run, interleaved; report medians")
     p.add_argument("--quick", action="store_true", help="small numbers: a smoke run in about a minute")
     p.add_argument("--json", help="also write the results to this file")
     args = p.parse_args(argv)
+    if args.rounds < 1:
+        p.error("--rounds must be at least 1")
     if args.quick:
         args.screenings, args.concurrent, args.rate_seconds, args.conversations = 20, 20, 3.0, 300
     return args
