@@ -12,8 +12,10 @@ runs BEGIN, these five at most, and COMMIT. In the benchmark that was the larges
 bot's CPU still under our control.
 
 Everything else in a step (the leads hooks, attribution, the assessment row) keeps using the
-SQLAlchemy session bound to the same connection; on PostgreSQL the service opens the
-transaction on asyncpg and SQLAlchemy's joins it as a savepoint, only when it runs SQL at all.
+SQLAlchemy session, made only when used (:class:`LazySession`) and bound to the same connection
+so its SQL runs inside the step's transaction: on PostgreSQL the adapter is in autocommit mode
+for the step (SQLAlchemy then opens no transaction of its own); on SQLite the engine's BEGIN
+listener sees the transaction already open (bot/db/engine.py).
 
 tests/bot/test_conversation_row.py runs the contract against every implementation.
 """
@@ -168,10 +170,14 @@ class AsyncpgStatements:
         await self.driver.execute("COMMIT")
 
     async def rollback(self) -> None:
+        """After a failure: never raises, so the step's own exception is the one that surfaces."""
         self._begin_pending = False
         self._claim_status = None
-        if self.driver.is_in_transaction():
-            await self.driver.execute("ROLLBACK")
+        try:
+            if self.driver.is_in_transaction():
+                await self.driver.execute("ROLLBACK")
+        except Exception as error:  # a lost connection: the chat lock drops it, which ends the transaction
+            logger.warning("rolling back the step failed: %s", type(error).__name__)
 
     async def claim_update(self, update_id: int, chat_id: int | None, now: datetime) -> bool:
         if self._claim_status is not None:
@@ -447,10 +453,17 @@ class SqliteStatements:
             raise repo.stale(*stale)
 
     async def rollback(self) -> None:
-        """The failure path: through sqlite3's thread, behind anything a cancellation left running there."""
+        """The failure path: through sqlite3's thread, behind anything a cancellation left running there.
+
+        Never raises, so the step's own exception is the one that surfaces; a transaction left open
+        is rolled back when the pool takes the connection back (or the connection is dropped).
+        """
         self._writes = []
         self._read_ahead = None
-        await sqlite_onehop.rollback(self._conn)
+        try:
+            await sqlite_onehop.rollback(self._conn)
+        except Exception as error:
+            logger.warning("rolling back the step failed: %s", type(error).__name__)
 
 
 class LazySession:
@@ -458,9 +471,9 @@ class LazySession:
 
     Measured on the local PostgreSQL, an AsyncSession that is opened, begun, committed and closed
     without running anything costs ~100 us of CPU, ~5% of an update. Attribute access creates the
-    real session (bound to the chat lock's connection, so its SQL joins the asyncpg transaction
-    as a savepoint); ``flush`` on a session never made is a no-op, and ``finish`` commits or
-    rolls back only one that was.
+    real session (bound to the step's connection, so its SQL runs inside the step's transaction);
+    ``flush`` on a session never made is a no-op, and ``finish`` commits or rolls back only one
+    that was.
     """
 
     def __init__(self, factory: async_sessionmaker[AsyncSession], conn: AsyncConnection) -> None:

@@ -208,6 +208,26 @@ class KillConnection:
                 await other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
         finally:
             await engine.dispose()
+        for _ in range(100):  # until asyncpg has seen the socket close
+            if step.sql.driver.is_closed():
+                break
+            await asyncio.sleep(0.01)
+
+
+class KillConnectionThenFail(KillConnection):
+    async def after_step(self, step: Any) -> None:
+        await super().after_step(step)
+        raise RuntimeError("the step's own failure")
+
+
+async def test_on_postgresql_a_failed_rollback_does_not_hide_the_steps_own_exception(
+    pg_service: ConversationService, database_url: str
+) -> None:
+    pg_service.step_hooks.append(KillConnectionThenFail(database_url))
+    with pytest.raises(RuntimeError, match="the step's own failure"):  # not the rollback's InterfaceError
+        async with pg_service.chat_lock.hold(CHAT) as conn:
+            await pg_service._run_step(typed("start", update_id=5556), conn)
+    assert await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 5556) == []
 
 
 async def test_on_postgresql_a_connection_lost_mid_step_is_a_transient_database_error(
