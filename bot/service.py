@@ -6,19 +6,20 @@ and tests. For each update:
 
 1. take the in-process lock for the chat (two quick taps never interleave);
 2. hold the chat across processes (a session-level advisory lock on
-   PostgreSQL, bot/locks.py, whose connection the transaction runs on; on SQLite
-   the transaction's BEGIN IMMEDIATE) and, in ONE transaction: record the
-   update_id (a redelivered update stops here, silently), load or create the
-   conversation (with a row lock), run the flow engine, store snapshot, events
-   and assessment;
+   PostgreSQL, bot/locks.py, whose connection the transaction runs on, and whose
+   round trip also opens the transaction and claims the update; on SQLite the
+   transaction's BEGIN IMMEDIATE) and, in ONE transaction: record the update_id
+   (a redelivered update stops here, silently), load or create the conversation
+   (with a row lock), run the flow engine, store snapshot, events and assessment;
 3. commit, then answer the button press, mark the chosen answer and send the
    messages — nothing reaches the person for a step that was not stored;
 4. run the hooks (``after_update`` for every update, ``after_result`` when a
    plan was just shown), which later features use for leads, CRM and metrics.
 
 The conversation row travels as a plain :class:`repo.ConversationRow`, not as an
-ORM object; the step's own statements go through bot/db/steps.py (SQLAlchemy Core,
-or straight on asyncpg on PostgreSQL; the profile's reasons are in those modules).
+ORM object; the step's own statements go through bot/db/steps.py (straight on
+asyncpg on PostgreSQL, on sqlite3 directly on SQLite, SQLAlchemy Core otherwise;
+the profile's reasons are in that module).
 A StaleDataError (another process changed the row between our read and write,
 which the locks should make impossible) retries the step once from a fresh read.
 """
