@@ -15,9 +15,10 @@ from the engine's ``connect`` event (bot/db/engine.py).
 The adapted connection also knows whether sqlite3 is inside a transaction (read on the sqlite3
 thread after every hand-off), so a ``rollback`` or ``commit`` with nothing to end is skipped
 instead of costing a hand-off. The pool calls ``rollback`` on every connection it takes back,
-so that was one hand-off per update for nothing. :func:`call` runs a function of our own on the
-sqlite3 thread with the same bookkeeping: the step's statements (bot/db/steps.py) use it to send
-several statements in one hand-off.
+so that was one hand-off per update for nothing. The step's own statements (bot/db/steps.py)
+keep the same bookkeeping: :func:`run_here` runs them on sqlite3 from the event loop, and
+:func:`call` on sqlite3's thread where they may wait (another writer's lock) or must queue behind
+a hand-off a cancellation left running (the rollback after a failure).
 
 It uses two private pieces of aiosqlite 0.22 (``Connection._execute`` and ``Connection._conn``),
 which is why pyproject.toml pins ``aiosqlite<0.23`` and :func:`adopt` leaves any connection it
