@@ -170,6 +170,10 @@ class App:
         await self.engine.dispose()
 
 
+# See freeze_startup_heap: CPython's default is 700.
+YOUNG_GC_THRESHOLD = 20_000
+
+
 def freeze_startup_heap() -> None:
     """Move everything alive after start-up into the garbage collector's permanent generation.
 
@@ -180,9 +184,19 @@ def freeze_startup_heap() -> None:
     several times the 50 ms goal. Frozen objects are skipped by the collector; garbage created
     later is collected as before. (Called by ``python -m bot`` once the app is built, not by
     tests, which build many apps in one process.)
+
+    The youngest generation's threshold goes from 700 to 20,000 net allocations. Parsing an update,
+    validating the snapshot and building each Bot API request allocate far more than 700
+    short-lived container objects, so at 700 a young collection ran every ~15 updates and an older
+    one every ~150 (3 ms each): measured under the benchmark, 365 ms of collections per 4,080
+    updates, ~3.5% of the bot's CPU. Almost all of those objects die by reference counting; at
+    20,000 the same run made one young collection and no older ones. Cyclic garbage is still
+    collected, only in larger batches.
     """
     gc.collect()
     gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(YOUNG_GC_THRESHOLD, older, oldest)
 
 
 async def build_app(
