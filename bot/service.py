@@ -355,13 +355,8 @@ class ConversationService:
         try:
             try:
                 outcome = await self._step(cast(AsyncSession, lazy), sql, incoming, now if claimed else None)
-                # A step that wrote through the session (a lead, a consent record, an assessment, a
-                # handoff) commits durably; a plain screening step (the claim, the conversation row,
-                # its events) does not wait for the disk. Deciding by "the session was used" keeps any
-                # future write through the session durable without anyone having to remember it.
-                durable = lazy.used
                 await lazy.finish(commit=True)  # flushes what it holds; the COMMIT below is the real one
-                await sql.commit(durable=durable)
+                await sql.commit()
             except BaseException:
                 await lazy.finish(commit=False)
                 await sql.rollback()

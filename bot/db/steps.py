@@ -148,10 +148,6 @@ def _claim_literal(update_id: int, chat_id: int | None, now: datetime) -> str:
     )
 
 
-# One simple query: the setting applies to this transaction only, and is read by its COMMIT.
-ASYNC_COMMIT = "SET LOCAL synchronous_commit = off; COMMIT"
-
-
 class AsyncpgStatements:
     """The same statements on the asyncpg connection of the chat lock.
 
@@ -179,23 +175,11 @@ class AsyncpgStatements:
             self._begin_pending = False
             await self.driver.execute("BEGIN")
 
-    async def commit(self, *, durable: bool = True) -> None:
-        """COMMIT; ``durable=False`` does not wait for the WAL to reach the disk (same round trip).
-
-        PostgreSQL's default makes every COMMIT wait for an fsync of the WAL. On the shared
-        development VM one such fsync took 257 ms (p99.9 3 ms, measured), and at 200 updates/s a
-        stall like that holds every update in flight: it was the whole of the bench's PostgreSQL
-        p99. ``SET LOCAL synchronous_commit = off`` answers once the commit is in the WAL buffers;
-        the WAL writer flushes it within ~0.6 s. A crash of the database server (not of the bot)
-        can then lose the last fraction of a second of such commits, never corrupt anything: the
-        same trade-off SQLite's ``synchronous=NORMAL`` makes. The service asks for it only for
-        plain screening steps; anything that wrote a lead, a consent or an assessment commits
-        durably (bot/service.py).
-        """
+    async def commit(self) -> None:
         if self._begin_pending:  # nothing ran, nothing to commit
             self._begin_pending = False
             return
-        await self.driver.execute("COMMIT" if durable else ASYNC_COMMIT)
+        await self.driver.execute("COMMIT")
 
     async def rollback(self) -> None:
         """After a failure: never raises, so the step's own exception is the one that surfaces."""

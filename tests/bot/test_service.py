@@ -191,44 +191,6 @@ async def test_a_step_that_uses_the_session_commits_its_writes_with_the_steps(
     assert len(await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 4322)) == 1
 
 
-def record_asyncpg_sql(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every simple query the step sends straight to asyncpg (BEGIN with the claim, COMMIT, ...)."""
-    import asyncpg
-
-    sent: list[str] = []
-    original = asyncpg.Connection.execute
-
-    async def recording(self: Any, query: str, *args: Any, **kwargs: Any) -> Any:
-        sent.append(query)
-        return await original(self, query, *args, **kwargs)
-
-    monkeypatch.setattr(asyncpg.Connection, "execute", recording)
-    return sent
-
-
-async def test_on_postgresql_a_plain_step_does_not_wait_for_the_disk_but_a_session_write_does(
-    pg_service: ConversationService, database_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A screening step commits without waiting for the WAL fsync (its p99 on a busy disk); a step that
-    wrote through the session, as a lead or a consent does, commits durably."""
-    from bot.db.steps import ASYNC_COMMIT
-
-    sent = record_asyncpg_sql(monkeypatch)
-    async with pg_service.chat_lock.hold(CHAT) as conn:
-        await pg_service._run_step(typed("start"), conn)
-    plain_commits = [q for q in sent if q.endswith("COMMIT")]
-    assert plain_commits == [ASYNC_COMMIT]
-    assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == []
-
-    sent.clear()
-    pg_service.step_hooks.append(SessionProbe(write=True))
-    async with pg_service.chat_lock.hold(CHAT) as conn:
-        await pg_service._run_step(typed("a"), conn)
-    assert [q for q in sent if q.endswith("COMMIT")] == ["COMMIT"]
-    assert [t.token for t in await fetch_rows(database_url, LinkToken)] == ["t_probe"]
-    assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
-
-
 class KillConnection:
     """A step hook that terminates the step's own PostgreSQL backend, as a server restart would."""
 
