@@ -77,6 +77,7 @@ class Move:
 
     target: str | None = None  # destination state; None = stay (an internal transition)
     answers: Answers | None = None
+    relevant: Q.Relevance | None = None  # Q.relevance(answers), when prepare already judged it
     history: list[str] | None = None
     returning_to: str | None = None
     events: list[Event] = field(default_factory=list)
@@ -113,6 +114,8 @@ class Conversation:
         self.plan: Any = None
         self.move = Move()
         self.input: UserInput | None = None
+        # Q.relevance() of the answers object it was judged for; see relevant().
+        self._relevant: tuple[Answers, Q.Relevance] | None = None
 
     # ------------------------------------------------------------ results
 
@@ -126,13 +129,29 @@ class Conversation:
             returning_to=self.returning_to,
         )
 
+    def relevant(self) -> Q.Relevance:
+        """Q.relevance(self.answers), judged at most once per answers object.
+
+        Reusing it is safe because a Conversation never changes an Answers in place:
+        every move works on a copy, which replaces self.answers in commit(). Keying
+        on the object's identity makes that replacement drop the old result.
+        """
+        cached = self._relevant
+        if cached is not None and cached[0] is self.answers:
+            return cached[1]
+        relevant = Q.relevance(self.answers)
+        self._relevant = (self.answers, relevant)
+        return relevant
+
     def progress(self) -> tuple[int, int]:
         """(answered, estimated total). Before the first answer, estimate the common federal path."""
         answered = len(self.history)
-        basis = self.answers
-        if basis.debt_scope is None:
-            basis = basis.model_copy(update={"debt_scope": DebtScope.FEDERAL})
-        return answered, answered + Q.remaining(basis, self.history)
+        if self.answers.debt_scope is None:
+            basis = self.answers.model_copy(update={"debt_scope": DebtScope.FEDERAL})
+            relevant = Q.relevance(basis)
+        else:
+            relevant = self.relevant()
+        return answered, answered + Q.remaining(relevant, self.history)
 
     # ------------------------------------------------------------ conditions
 
@@ -154,8 +173,8 @@ class Conversation:
         planner = getattr(self, f"_plan_{event.event.name}")
         planner(event)
 
-    def _next_target(self, answers: Answers, history: list[str]) -> str:
-        nxt = Q.next_question(answers, history)
+    def _next_target(self, relevant: Q.Relevance, history: list[str]) -> str:
+        nxt = Q.next_question(relevant, history)
         return nxt.id if nxt else DONE
 
     def _plan_start(self, event: EventData) -> None:
@@ -169,6 +188,7 @@ class Conversation:
         q = Q.BY_ID[self.state]
         user_input = self.input
         assert user_input is not None
+        button = user_input.kind == "button"
         try:
             value = Q.read_answer(
                 q,
@@ -176,8 +196,9 @@ class Conversation:
                 self.answers,
                 self.lang,
                 self.today,
-                button=user_input.kind == "button",
-                labels=labels_for(q) if q.kind is Q.Kind.CHOICE else None,
+                button=button,
+                # Only typed choices are read by label; a button press carries its value.
+                labels=labels_for(q) if q.kind is Q.Kind.CHOICE and not button else None,
             )
         except ParseError as exc:
             self.move.error = exc
@@ -186,9 +207,9 @@ class Conversation:
         answers = self.answers.model_copy()
         Q.store(q, value, answers)
         history = [qid for qid in self.history if qid != q.id] + [q.id]
-        history = Q.settle(answers, history)
-        self.move.answers, self.move.history = answers, history
-        self.move.target = self._next_target(answers, history)
+        history, relevant = Q.settle(answers, history)
+        self.move.answers, self.move.history, self.move.relevant = answers, history, relevant
+        self.move.target = self._next_target(relevant, history)
         kind = "changed" if self.returning_to else "answered"
         self.move.events.append(Event(kind, q.id))
 
@@ -208,9 +229,9 @@ class Conversation:
         history = self.history[:-1]
         last = self.history[-1]
         Q.clear(Q.BY_ID[last], answers)
-        history = Q.settle(answers, history)
-        self.move.answers, self.move.history = answers, history
-        self.move.target = last if Q.BY_ID[last].relevant(answers) else self._next_target(answers, history)
+        history, relevant = Q.settle(answers, history)
+        self.move.answers, self.move.history, self.move.relevant = answers, history, relevant
+        self.move.target = last if relevant[Q.ORDER[last]] else self._next_target(relevant, history)
         self.move.events.append(Event("back", last))
 
     def _plan_restart(self, event: EventData) -> None:
@@ -237,7 +258,7 @@ class Conversation:
     def _plan_continue(self, event: EventData) -> None:
         if self.state != REVIEW:
             return  # nothing to leave: re-show where we are
-        self.move.target = self._next_target(self.answers, self.history)
+        self.move.target = self._next_target(self.relevant(), self.history)
 
     # ------------------------------------------------------------ before: apply the move
 
@@ -245,6 +266,8 @@ class Conversation:
         move = self.move
         if move.answers is not None:
             self.answers = move.answers
+            if move.relevant is not None:
+                self._relevant = (move.answers, move.relevant)
         if move.history is not None:
             self.history = move.history
         self.returning_to = move.returning_to

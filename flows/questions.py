@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from itertools import compress
 from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter, ValidationError
@@ -60,10 +61,10 @@ class Choice:
     aliases: tuple[str, ...] = ()  # extra typed forms ("lt11", "1058"), any language
 
 
-Predicate = Callable[[Answers], bool]
+Predicate = Callable[["Facts"], bool]
 
 
-def _always(_: Answers) -> bool:
+def _always(_: Facts) -> bool:
     return True
 
 
@@ -115,37 +116,70 @@ LEVY_LETTERS = frozenset({Letter.CP504, Letter.FINAL_NOTICE, Letter.LIEN_3172, L
 DEADLINE_LETTERS = LEVY_LETTERS | {Letter.CP2000}
 
 
-def federal(a: Answers) -> bool:
-    return a.debt_scope in (DebtScope.FEDERAL, DebtScope.BOTH)
+class Facts:
+    """What the relevance predicates read: the answers, and the facts that follow from them.
 
+    Why not plain functions of Answers: these facts build on each other and most
+    questions depend on them, so judging the whole table would work `federal` out
+    dozens of times. Here each is worked out once per state of the answers. A Facts
+    describes the answers as they were when it was built, so build a new one after
+    any change to them (settle() does) rather than keeping one across a change.
+    """
 
-def short_term_possible(a: Answers) -> bool:
-    """The short-term plan exists only under the balance limit, so the 180-day question only asks there."""
-    return federal(a) and a.balance is not None and a.balance < F.SHORT_TERM_LIMIT.value
-
-
-def long_term(a: Answers) -> bool:
-    """A long-term plan, OIC or CNC is in play: the person cannot clear the debt within 180 days."""
-    return federal(a) and not (short_term_possible(a) and a.can_pay_in_180_days is True)
-
-
-def long_term_open(a: Answers) -> bool:
-    """Long-term and not in bankruptcy: an open bankruptcy stays collection, so budgets are moot."""
-    return long_term(a) and a.in_bankruptcy is not True
-
-
-def has_penalties(a: Answers) -> bool:
-    return federal(a) and (
-        a.penalty_unknown is True or (a.penalty_amount is not None and a.penalty_amount > 0)
+    __slots__ = (
+        "answers",
+        "federal",
+        "short_term_possible",
+        "long_term",
+        "long_term_open",
+        "has_penalties",
+        "personal",
+        "financials",
     )
 
+    def __init__(self, a: Answers) -> None:
+        self.answers = a
+        self.federal = a.debt_scope in (DebtScope.FEDERAL, DebtScope.BOTH)
+        # The short-term plan exists only under the balance limit, so the 180-day question only asks there.
+        self.short_term_possible = (
+            self.federal and a.balance is not None and a.balance < F.SHORT_TERM_LIMIT.value
+        )
+        # A long-term plan, OIC or CNC is in play: the person cannot clear the debt within 180 days.
+        self.long_term = self.federal and not (self.short_term_possible and a.can_pay_in_180_days is True)
+        # Long-term and not in bankruptcy: an open bankruptcy stays collection, so budgets are moot.
+        self.long_term_open = self.long_term and a.in_bankruptcy is not True
+        self.has_penalties = self.federal and (
+            a.penalty_unknown is True or (a.penalty_amount is not None and a.penalty_amount > 0)
+        )
+        self.personal = self.federal and a.taxpayer_kind == TaxpayerKind.PERSONAL
+        self.financials = self.long_term_open and needs_financials(a)
 
-def personal(a: Answers) -> bool:
-    return federal(a) and a.taxpayer_kind == TaxpayerKind.PERSONAL
+
+# The facts that are a question's whole relevance, named so the table below reads as before.
 
 
-def financials(a: Answers) -> bool:
-    return long_term_open(a) and needs_financials(a)
+def federal(f: Facts) -> bool:
+    return f.federal
+
+
+def short_term_possible(f: Facts) -> bool:
+    return f.short_term_possible
+
+
+def long_term(f: Facts) -> bool:
+    return f.long_term
+
+
+def long_term_open(f: Facts) -> bool:
+    return f.long_term_open
+
+
+def has_penalties(f: Facts) -> bool:
+    return f.has_penalties
+
+
+def financials(f: Facts) -> bool:
+    return f.financials
 
 
 # ---------------------------------------------------------------- the table
@@ -184,7 +218,7 @@ QUESTIONS: tuple[Question, ...] = (
         "unfiled_years",
         Kind.COUNT,
         "unfiled_years",
-        lambda a: federal(a) and a.all_returns_filed is False,
+        lambda f: f.federal and f.answers.all_returns_filed is False,
         count_range=(1, 30),
     ),
     # Urgency
@@ -218,10 +252,16 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
-        "letter_date", Kind.DATE, "letter_date", lambda a: federal(a) and a.latest_letter in DEADLINE_LETTERS
+        "letter_date",
+        Kind.DATE,
+        "letter_date",
+        lambda f: f.federal and f.answers.latest_letter in DEADLINE_LETTERS,
     ),
     Question(
-        "levy_started", _yes_no, "levy_started", lambda a: federal(a) and a.latest_letter in LEVY_LETTERS
+        "levy_started",
+        _yes_no,
+        "levy_started",
+        lambda f: f.federal and f.answers.latest_letter in LEVY_LETTERS,
     ),
     # Liability
     Question("disputes_amount", _yes_no, "disputes_amount", federal),
@@ -241,7 +281,10 @@ QUESTIONS: tuple[Question, ...] = (
         Kind.CHOICE,
         "reasonable_cause",
         # First-Time Abatement is tried first; a cause only matters when it may not apply.
-        lambda a: has_penalties(a) and (a.prior_penalties is not False or a.all_returns_filed is False),
+        lambda f: (
+            f.has_penalties
+            and (f.answers.prior_penalties is not False or f.answers.all_returns_filed is False)
+        ),
         choices=(
             Choice("illness", ("sick", "illness", "enfermedad", "enfermo", "enferma")),
             Choice("death", ("death", "muerte", "fallecimiento")),
@@ -274,7 +317,11 @@ QUESTIONS: tuple[Question, ...] = (
         "filing_status",
         Kind.CHOICE,
         "filing_status",
-        lambda a: personal(a) and a.in_bankruptcy is not True and (long_term(a) or a.disputes_amount is True),
+        lambda f: (
+            f.personal
+            and f.answers.in_bankruptcy is not True
+            and (f.long_term or f.answers.disputes_amount is True)
+        ),
         choices=(
             Choice(FilingStatus.SINGLE.value, ("single", "soltero", "soltera")),
             Choice(FilingStatus.MARRIED_JOINT.value, ("joint", "jointly", "mfj", "conjunta", "juntos")),
@@ -288,10 +335,10 @@ QUESTIONS: tuple[Question, ...] = (
         "spouse_debt",
         _yes_no,
         "spouse_caused_debt",
-        lambda a: personal(a) and a.filing_status == FilingStatus.MARRIED_JOINT,
+        lambda f: f.personal and f.answers.filing_status == FilingStatus.MARRIED_JOINT,
         unsure=True,
     ),
-    Question("combat_zone", _yes_no, "combat_zone", lambda a: personal(a) and long_term_open(a)),
+    Question("combat_zone", _yes_no, "combat_zone", lambda f: f.personal and f.long_term_open),
     # Financial picture (OIC / partial-payment plan / CNC in play)
     Question(
         "residence",
@@ -315,14 +362,18 @@ QUESTIONS: tuple[Question, ...] = (
     Question("asset_cash", _money, "asset_cash", financials, zero_button=True),
     Question("home_value", _money, "home_value", financials, zero_button=True),
     Question(
-        "home_loan", _money, "home_loan", lambda a: financials(a) and bool(a.home_value), zero_button=True
+        "home_loan",
+        _money,
+        "home_loan",
+        lambda f: f.financials and bool(f.answers.home_value),
+        zero_button=True,
     ),
     Question("vehicle_value", _money, "vehicle_value", financials, zero_button=True),
     Question(
         "vehicle_loan",
         _money,
         "vehicle_loan",
-        lambda a: financials(a) and bool(a.vehicle_value),
+        lambda f: f.financials and bool(f.answers.vehicle_value),
         zero_button=True,
     ),
     Question("retirement_value", _money, "retirement_value", financials, zero_button=True),
@@ -331,6 +382,7 @@ QUESTIONS: tuple[Question, ...] = (
 
 BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 ORDER: dict[str, int] = {q.id: i for i, q in enumerate(QUESTIONS)}
+QUESTION_IDS: tuple[str, ...] = tuple(BY_ID)
 FIRST = QUESTIONS[0].id
 
 
@@ -414,29 +466,51 @@ def clear(q: Question, answers: Answers) -> None:
         setattr(answers, name, None)
 
 
-def settle(answers: Answers, answered: list[str]) -> list[str]:
-    """Drop answers that earlier answers made irrelevant; return the ids still answered.
+# What each question's predicate says about one state of the answers, in table order.
+Relevance = tuple[bool, ...]
+
+
+def relevance(answers: Answers) -> Relevance:
+    """Judge every question once; next_question() and remaining() then only read the result."""
+    facts = Facts(answers)
+    return tuple([q.relevant(facts) for q in QUESTIONS])
+
+
+def settle(answers: Answers, answered: list[str]) -> tuple[list[str], Relevance]:
+    """Drop answers that earlier answers made irrelevant; return the ids still answered and
+    relevance(answers) of the settled answers.
 
     One pass in table order is enough because relevance only looks backwards.
     """
+    judged = relevance(answers)
+    irrelevant = compress(QUESTION_IDS, [not r for r in judged])
+    if set(answered).isdisjoint(irrelevant):
+        # Nothing to drop (the usual case): the pass below would clear nothing, so it would judge
+        # these very answers again, question by question, and find what `judged` already says.
+        return answered, judged
     done = set(answered)
     dropped: set[str] = set()
+    facts = Facts(answers)
     for q in QUESTIONS:
-        if q.id in done and not q.relevant(answers):
+        if q.id in done and not q.relevant(facts):
             clear(q, answers)
             dropped.add(q.id)
-    return [qid for qid in answered if qid not in dropped] if dropped else answered
+            facts = Facts(answers)  # the facts described the answers before this clear
+    return [qid for qid in answered if qid not in dropped], relevance(answers)
 
 
-def next_question(answers: Answers, answered: list[str] | set[str]) -> Question | None:
+def next_question(relevant: Relevance, answered: list[str] | set[str]) -> Question | None:
+    """The first relevant unanswered question; ``relevant`` is relevance() of the current answers."""
     done = set(answered)
-    for q in QUESTIONS:
-        if q.id not in done and q.relevant(answers):
+    for q, r in zip(QUESTIONS, relevant, strict=True):
+        if r and q.id not in done:
             return q
     return None
 
 
-def remaining(answers: Answers, answered: list[str] | set[str]) -> int:
-    """Relevant questions still to ask, judged on what is known now (an estimate that only shrinks mostly)."""
-    done = set(answered)
-    return sum(1 for q in QUESTIONS if q.id not in done and q.relevant(answers))
+def remaining(relevant: Relevance, answered: list[str] | set[str]) -> int:
+    """Relevant questions still to ask, judged on what is known now (an estimate that only shrinks mostly).
+
+    ``relevant`` is relevance() of the current answers.
+    """
+    return len(set(compress(QUESTION_IDS, relevant)).difference(answered))
