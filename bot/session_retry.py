@@ -42,6 +42,7 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import Response, TelegramType
+from aiohttp.payload import BytesPayload
 
 if TYPE_CHECKING:
     from aiogram import Bot
@@ -98,7 +99,15 @@ class GatewayError(TelegramServerError):
 
 
 class TelegramSession(AiohttpSession):
-    """AiohttpSession that keeps the status code of non-JSON 5xx answers (see :class:`GatewayError`).
+    """AiohttpSession that keeps the status code of non-JSON 5xx answers (see :class:`GatewayError`),
+    and sends the parameters of every call without a file as a JSON body.
+
+    aiogram posts every call as a form: each parameter urlencoded in Python, the keyboard JSON-encoded
+    into a string first and then percent-encoded byte by byte, and a multipart writer built that an
+    urlencoded form never uses. For a question with six buttons that cost 150-184 us per call against
+    61-84 us for the same parameters as one JSON document (measured on the development VM), and the bot
+    makes about 1.6 calls per update. The Bot API takes ``application/json`` for every method except
+    file uploads, so a call that carries a file (the /stats chart) still goes as aiogram's multipart form.
 
     It also keeps a strong reference to each ``Response[T]`` model aiogram parametrises per call:
     pydantic caches parametrised generics weakly, and the benchmark's profile showed the class
@@ -108,6 +117,37 @@ class TelegramSession(AiohttpSession):
     _response_types: ClassVar[dict[Any, Any]] = {}
     # What a successful call returns while results_unread() is on: no result model is built.
     _UNREAD: ClassVar[Response[Any]] = Response[Any].model_construct(ok=True, result=None)
+
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        timeout: int | None = None,  # noqa: ASYNC109 - aiogram's signature
+    ) -> TelegramType:
+        files: dict[str, Any] = {}
+        params: dict[str, Any] = {}
+        for key, value in method.model_dump(warnings=False).items():
+            # _dumps_json=False: nested values (keyboards) stay objects inside the one JSON document.
+            prepared = self.prepare_value(value, bot=bot, files=files, _dumps_json=False)
+            if prepared is not None and prepared != "":  # what the form leaves out (an unset value)
+                params[key] = prepared
+        if files:
+            return await super().make_request(bot, method, timeout)
+        body = BytesPayload(self.json_dumps(params).encode(), content_type="application/json")
+        session = await self.create_session()
+        url = self.api.api_url(token=bot.token, method=method.__api_method__)
+        # From here on as AiohttpSession.make_request, so RetryMiddleware sees the same errors.
+        try:
+            # A bare number means the total timeout to aiohttp (its own conversion), typed out here.
+            limit = aiohttp.ClientTimeout(total=self.timeout if timeout is None else timeout)
+            async with session.post(url, data=body, timeout=limit) as resp:
+                raw_result = await resp.text()
+        except TimeoutError as error:
+            raise TelegramNetworkError(method=method, message="Request timeout error") from error
+        except aiohttp.ClientError as error:
+            raise TelegramNetworkError(method=method, message=f"{type(error).__name__}: {error}") from error
+        response = self.check_response(bot=bot, method=method, status_code=resp.status, content=raw_result)
+        return cast(TelegramType, response.result)
 
     def check_response(
         self,

@@ -13,13 +13,16 @@ from collections.abc import AsyncIterator
 
 import pytest
 from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
 from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.session_retry import (
     GatewayError,
@@ -228,3 +231,29 @@ async def test_results_unread_skips_the_result_but_not_errors_or_retries(
     assert observed.failures == [("sendMessage", "retry_after", True)]
     again = await bot.send_message(ann.id, "after")  # the context ended: results are read again
     assert again.text == "after"
+
+
+async def test_calls_go_as_one_json_document_and_uploads_as_multipart(fake_telegram: FakeTelegram) -> None:
+    """TelegramSession sends parameters as JSON (the keyboard an object inside it, a False kept, the
+    default parse mode filled in); a call that carries a file keeps aiogram's multipart form."""
+    session = TelegramSession(api=TelegramAPIServer.from_base(fake_telegram.base_url))
+    bot = Bot("42:TEST", session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    ann = fake_telegram.user()
+    keyboard = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="Yes", callback_data="3|yes")]]
+    )
+    try:
+        sent = await bot.send_message(
+            ann.id, "<b>Owe</b> $52,000?", reply_markup=keyboard, disable_notification=False
+        )
+        await bot.send_photo(ann.id, BufferedInputFile(b"\x89PNG-bytes", filename="funnel.png"), caption="c")
+    finally:
+        await bot.session.close()
+    send, photo = fake_telegram.calls("sendMessage")[-1], fake_telegram.calls("sendPhoto")[-1]
+    assert send.content_type == "application/json"
+    assert send.params["parse_mode"] == "HTML" and send.params["disable_notification"] is False
+    assert send.params["reply_markup"] == {"inline_keyboard": [[{"text": "Yes", "callback_data": "3|yes"}]]}
+    assert sent.text == "Owe $52,000?" and ann.messages[0].buttons == ["Yes"]  # Telegram took it
+    assert photo.content_type == "multipart/form-data"
+    assert [(f.filename, f.content) for f in photo.files.values()] == [("funnel.png", b"\x89PNG-bytes")]
+    assert ann.messages[1].caption == "c"

@@ -157,6 +157,7 @@ class Call:
     status: int | None = None  # HTTP status we answered with; None while in flight or if dropped
     response: dict[str, Any] | None = None
     via_webhook_reply: bool = False  # came as the body of a webhook response, not as a request
+    content_type: str | None = None  # how the parameters came: form, multipart or JSON (None: webhook reply)
 
     @property
     def ok(self) -> bool:
@@ -668,7 +669,13 @@ class FakeTelegram:
         token = request.match_info["token"]
         method = request.match_info["method"]
         raw, files = await self._parse_params(request)
-        call = Call(method=method, params=_decode_params(raw), token=token, files=files)
+        call = Call(
+            method=method,
+            params=_decode_params(raw),
+            token=token,
+            files=files,
+            content_type=request.content_type,
+        )
         return await self._execute(call, request)
 
     async def _execute(self, call: Call, request: web.Request | None) -> web.StreamResponse:
