@@ -110,7 +110,11 @@ async def setup_bot_profile(bot: Bot) -> None:
 
 
 async def open_database(settings: Settings) -> AsyncEngine:
-    return await open_db(settings.database_url)
+    return await open_db(
+        settings.database_url,
+        pool_size=settings.database_pool_size,
+        max_overflow=settings.database_max_overflow,
+    )
 
 
 async def check_bot_api(bot: Bot, settings: Settings) -> None:

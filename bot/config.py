@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     bot_api_url: str = "https://api.telegram.org"
     database_url: str = DEFAULT_DATABASE_URL
+    # PostgreSQL connections per process: every update in flight holds one from its chat lock until its
+    # replies are sent (README "Production"). Unset: SQLAlchemy's 5, plus up to 10 more under load.
+    # SQLite ignores both: it always uses one connection per process (bot/db/engine.py says why).
+    database_pool_size: int | None = Field(default=None, ge=1, le=1000)
+    database_max_overflow: int | None = Field(default=None, ge=0, le=1000)
 
     firm_name: str = "Tax Relief Advisors"
     firm_phone: str = "+1 555 010 0000"
@@ -72,7 +77,9 @@ class Settings(BaseSettings):
             return [value]
         return value
 
-    @field_validator("staff_chat_id", "crm_webhook_secret", mode="before")
+    @field_validator(
+        "staff_chat_id", "crm_webhook_secret", "database_pool_size", "database_max_overflow", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         # STAFF_CHAT_ID= in .env.example means "not configured", not "invalid integer".

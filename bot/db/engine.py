@@ -105,11 +105,19 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-async def open_database(url: str) -> AsyncEngine:
-    """Engine for DATABASE_URL, checked to connect and to be migrated; StartupError otherwise."""
+async def open_database(
+    url: str, *, pool_size: int | None = None, max_overflow: int | None = None
+) -> AsyncEngine:
+    """Engine for DATABASE_URL, checked to connect and to be migrated; StartupError otherwise.
+
+    ``pool_size`` / ``max_overflow`` size a server database's pool (None: SQLAlchemy's defaults);
+    SQLite keeps its one connection whatever they say.
+    """
     hint = "e.g. sqlite+aiosqlite:///./data/bot.db or postgresql+asyncpg://user:password@host/dbname"
+    sizes = {"pool_size": pool_size, "max_overflow": max_overflow}
     try:
-        engine = create_engine(url)
+        pool = {} if is_sqlite(url) else {key: value for key, value in sizes.items() if value is not None}
+        engine = create_engine(url, **pool)
     except Exception as error:
         raise StartupError(
             f"DATABASE_URL is not a usable async database URL ({type(error).__name__}): use {hint}"

@@ -52,6 +52,7 @@ SCENARIOS = {
         env={"BOT_TOKEN": GOOD_TOKEN, "DATABASE_URL": "sqlite+aiosqlite:///./empty.db"}
     ),
     "bad_log_level": Scenario(env={"LOG_LEVEL": "LOUD"}),
+    "bad_pool_size": Scenario(env={"DATABASE_POOL_SIZE": "0"}),
     "migrate_default": Scenario(args=("migrate",)),
     "chat": Scenario(args=("chat",), stdin="federal\n8000\n"),
 }
@@ -134,6 +135,7 @@ def test_database_not_migrated_says_how_to_fix(runs: dict[str, Run]) -> None:
 
 def test_invalid_setting_is_named(runs: dict[str, Run]) -> None:
     one_line_exit_2(runs["bad_log_level"], "LOG_LEVEL")
+    one_line_exit_2(runs["bad_pool_size"], "DATABASE_POOL_SIZE")
 
 
 def test_migrate_creates_the_default_data_folder(runs: dict[str, Run]) -> None:
