@@ -169,7 +169,13 @@ class Pacer:
 
 @asynccontextmanager
 async def running_bot(
-    tg: BenchTelegram, kind: str, mode: str, database_url: str, workers: int, log_dir: Path
+    tg: BenchTelegram,
+    kind: str,
+    mode: str,
+    database_url: str,
+    workers: int,
+    log_dir: Path,
+    pg_pool: int | None = None,
 ) -> AsyncIterator[list[asyncio.subprocess.Process]]:
     ports = [free_port() for _ in range(workers)]
     procs: list[asyncio.subprocess.Process] = []
@@ -186,6 +192,8 @@ async def running_bot(
             "WEBHOOK_SECRET": SECRET,
             "LOG_LEVEL": "WARNING",
         }
+        if pg_pool is not None:  # a fixed pool of this many connections (PostgreSQL; SQLite ignores it)
+            env["DATABASE_POOL_SIZE"], env["DATABASE_MAX_OVERFLOW"] = str(pg_pool), "0"
         if kind == "echo":
             argv = [
                 "-m",
@@ -359,7 +367,7 @@ async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work:
     workers = args.workers if (kind == "bot" and mode == "webhook" and db == "postgres") else 1
     try:
         async with BenchTelegram(max_connections=args.max_connections) as tg:
-            async with running_bot(tg, kind, mode, database_url, workers, work) as procs:
+            async with running_bot(tg, kind, mode, database_url, workers, work, args.pg_pool) as procs:
                 await wait_ready(tg, script, procs)
                 pids = [p.pid for p in procs]
 
@@ -407,6 +415,8 @@ async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work:
                     result.notes.append(f"{tg.delivery_failures} webhook deliveries failed")
                 if workers > 1:
                     result.notes.append(f"{workers} workers")
+                if args.pg_pool is not None and kind == "bot" and db == "postgres":
+                    result.notes.append(f"pool of {args.pg_pool}")
     finally:
         if pg_name is not None:
             from tests.dbs import PostgresServer
@@ -555,6 +565,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--conversations", type=int, default=10_000, help="stored conversations in the memory phase"
     )
     p.add_argument("--workers", type=int, default=1, help="webhook workers for the PostgreSQL webhook run")
+    p.add_argument(
+        "--pg-pool", type=int, help="DATABASE_POOL_SIZE for the bot (no overflow); unset: the bot's default"
+    )
     p.add_argument("--max-connections", type=int, default=40, help="parallel webhook deliveries, as Telegram")
     p.add_argument("--rounds", type=int, default=1, help="repeat every run, interleaved; report medians")
     p.add_argument("--quick", action="store_true", help="small numbers: a smoke run in about a minute")
