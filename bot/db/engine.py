@@ -43,8 +43,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         # that sleeping was the p99 (up to a second) and a third of the throughput. Waiting for the
         # pool's one connection instead is an asyncio wait, woken the moment the holder commits.
         # (Nothing holds a session while opening another, which a pool of one would deadlock on.)
-        kwargs.setdefault("pool_size", 1)
-        kwargs.setdefault("max_overflow", 0)
+        # Whatever pool size the caller asked for (DATABASE_POOL_SIZE is for server databases).
+        kwargs["pool_size"], kwargs["max_overflow"] = 1, 0
         engine = create_async_engine(url, connect_args=connect_args, **kwargs)
         _tune_sqlite(engine)
         return engine
@@ -111,12 +111,12 @@ async def open_database(
     """Engine for DATABASE_URL, checked to connect and to be migrated; StartupError otherwise.
 
     ``pool_size`` / ``max_overflow`` size a server database's pool (None: SQLAlchemy's defaults);
-    SQLite keeps its one connection whatever they say.
+    SQLite keeps its one connection whatever they say (create_engine).
     """
     hint = "e.g. sqlite+aiosqlite:///./data/bot.db or postgresql+asyncpg://user:password@host/dbname"
     sizes = {"pool_size": pool_size, "max_overflow": max_overflow}
+    pool = {key: value for key, value in sizes.items() if value is not None}
     try:
-        pool = {} if is_sqlite(url) else {key: value for key, value in sizes.items() if value is not None}
         engine = create_engine(url, **pool)
     except Exception as error:
         raise StartupError(
