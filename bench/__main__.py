@@ -100,8 +100,8 @@ def cpu_seconds(pid: int) -> float:
 def runqueue_wait_seconds(pid: int) -> float:
     """Time the process has spent runnable but not running (waiting for a CPU), from /proc schedstat.
 
-    Summed over the process's threads is not needed: the bot's work runs on its one event-loop thread,
-    which is the process's main thread and the one /proc/PID/schedstat describes.
+    The main thread's figure is enough: the bot's work runs on its event loop, which is the main
+    thread, the one /proc/PID/schedstat describes.
     """
     try:
         with open(f"/proc/{pid}/schedstat") as stat:
