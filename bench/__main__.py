@@ -51,7 +51,6 @@ class Result:
     kind: str  # echo | bot
     mode: str
     db: str
-    loop: str = "auto"  # EVENT_LOOP of the bot, --loop of the echo bot: each is compared on the same loop
     updates: int = 0
     seconds: float = 0.0
     updates_per_s: float = 0.0
@@ -177,7 +176,6 @@ async def running_bot(
     workers: int,
     log_dir: Path,
     pg_pool: int | None = None,
-    loop: str = "auto",
 ) -> AsyncIterator[list[asyncio.subprocess.Process]]:
     ports = [free_port() for _ in range(workers)]
     procs: list[asyncio.subprocess.Process] = []
@@ -193,7 +191,6 @@ async def running_bot(
             "WEBHOOK_PORT": str(port),
             "WEBHOOK_SECRET": SECRET,
             "LOG_LEVEL": "WARNING",
-            "EVENT_LOOP": loop,
         }
         if pg_pool is not None:  # a fixed pool of this many connections (PostgreSQL; SQLite ignores it)
             env["DATABASE_POOL_SIZE"], env["DATABASE_MAX_OVERFLOW"] = str(pg_pool), "0"
@@ -209,8 +206,6 @@ async def running_bot(
                 str(port),
                 "--secret",
                 SECRET,
-                "--loop",
-                loop,
             ]
         elif mode == "polling":
             argv = ["-m", "bot"]
@@ -361,24 +356,18 @@ async def fresh_database(db: str, pg_url: str, work: Path) -> tuple[str, str | N
     return url, name
 
 
-async def run_one(
-    kind: str, mode: str, db: str, args: argparse.Namespace, work: Path, loop: str = "auto"
-) -> Result:
+async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work: Path) -> Result:
     screening = screening_script()
     script = screening if kind == "bot" else echo_script(screening)
     name = f"{kind:4} {mode:7} {db if kind == 'bot' else '-':8}"
-    if len(args.loops) > 1:  # the loop is part of the configuration's name only when several are compared
-        name += f" {loop}"
-    result = Result(name=name.strip(), kind=kind, mode=mode, db=db if kind == "bot" else "-", loop=loop)
+    result = Result(name=name.strip(), kind=kind, mode=mode, db=db if kind == "bot" else "-")
     database_url, pg_name = ("", None)
     if kind == "bot":
         database_url, pg_name = await fresh_database(db, args.postgres_url, work)
     workers = args.workers if (kind == "bot" and mode == "webhook" and db == "postgres") else 1
     try:
         async with BenchTelegram(max_connections=args.max_connections) as tg:
-            async with running_bot(
-                tg, kind, mode, database_url, workers, work, args.pg_pool, loop
-            ) as procs:
+            async with running_bot(tg, kind, mode, database_url, workers, work, args.pg_pool) as procs:
                 await wait_ready(tg, script, procs)
                 pids = [p.pid for p in procs]
 
@@ -456,7 +445,7 @@ def combine(rounds: list[Result]) -> Result:
     if len(rounds) == 1:
         return rounds[0]
     first = rounds[0]
-    merged = Result(name=first.name, kind=first.kind, mode=first.mode, db=first.db, loop=first.loop)
+    merged = Result(name=first.name, kind=first.kind, mode=first.mode, db=first.db)
     for name in (
         "updates", "seconds", "updates_per_s", "rate_target", "rate_achieved", "p50_ms", "p95_ms",
         "p99_ms", "cpu_wait_pct", "cpu_ms_per_update", "rss_before_mb", "rss_after_mb", "conversations",
@@ -475,9 +464,7 @@ def round_ratios(rounds: list[list[Result]], config: Result, figure: str) -> lis
     """``figure`` of ``config`` over the echo bot's in the same round, one ratio per round."""
     ratios = []
     for results in rounds:
-        echo = next(
-            (r for r in results if r.kind == "echo" and (r.mode, r.loop) == (config.mode, config.loop)), None
-        )
+        echo = next((r for r in results if r.kind == "echo" and r.mode == config.mode), None)
         mine = next((r for r in results if r.name == config.name), None)
         if echo is not None and mine is not None and getattr(echo, figure):
             ratios.append(getattr(mine, figure) / getattr(echo, figure))
@@ -488,10 +475,10 @@ def report(rounds: list[list[Result]]) -> str:
     """The table; with several rounds, medians, each ratio the median of the per-round ratios."""
     names = list(dict.fromkeys(r.name for results in rounds for r in results))
     combined = [combine([r for results in rounds for r in results if r.name == name]) for name in names]
-    echo = {(r.mode, r.loop): r for r in combined if r.kind == "echo"}
+    echo = {r.mode: r for r in combined if r.kind == "echo"}
 
     def ratio(config: Result, figure: str) -> str:
-        base = echo.get((config.mode, config.loop))
+        base = echo.get(config.mode)
         if base is None or not getattr(base, figure):
             return "-"
         ratios = round_ratios(rounds, config, figure)
@@ -543,19 +530,17 @@ async def main(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         kinds = args.kinds.split(",")
-        runs = [("echo", mode, "-", loop) for loop in args.loops for mode in modes if "echo" in kinds]
-        runs += [
-            ("bot", mode, db, loop) for loop in args.loops for mode in modes for db in dbs if "bot" in kinds
-        ]
+        runs = [("echo", mode, "-") for mode in modes if "echo" in kinds]
+        runs += [("bot", mode, db) for mode in modes for db in dbs if "bot" in kinds]
         # Rounds interleave the echo bot and the bot, so a drift in the machine's speed (these VMs
         # move by 20% within an hour) lands on both sides of each ratio instead of on one.
         for number in range(1, args.rounds + 1):
             results: list[Result] = []
-            for kind, mode, db, loop in runs:
+            for kind, mode, db in runs:
                 label = f" (round {number}/{args.rounds})" if args.rounds > 1 else ""
-                print(f"running {kind} / {mode} / {db} / {loop}{label} ...", file=sys.stderr, flush=True)
+                print(f"running {kind} / {mode} / {db}{label} ...", file=sys.stderr, flush=True)
                 started = time.perf_counter()
-                results.append(await run_one(kind, mode, db, args, work, loop))
+                results.append(await run_one(kind, mode, db, args, work))
                 print(f"  done in {time.perf_counter() - started:.0f}s", file=sys.stderr, flush=True)
             rounds.append(results)
     print(report(rounds))
@@ -583,12 +568,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument(
         "--pg-pool", type=int, help="DATABASE_POOL_SIZE for the bot (no overflow); unset: the bot's default"
     )
-    p.add_argument(
-        "--loops",
-        default="auto",
-        type=lambda value: value.split(","),
-        help="comma list of event loops (auto, uvloop, asyncio): every run on each, echo and bot alike",
-    )
     p.add_argument("--max-connections", type=int, default=40, help="parallel webhook deliveries, as Telegram")
     p.add_argument("--rounds", type=int, default=1, help="repeat every run, interleaved; report medians")
     p.add_argument("--quick", action="store_true", help="small numbers: a smoke run in about a minute")
@@ -596,8 +575,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = p.parse_args(argv)
     if args.rounds < 1:
         p.error("--rounds must be at least 1")
-    if not args.loops or not set(args.loops) <= {"auto", "uvloop", "asyncio"}:
-        p.error("--loops takes a comma list of auto, uvloop, asyncio")
     if args.quick:
         args.screenings, args.concurrent, args.rate_seconds, args.conversations = 20, 20, 3.0, 300
     return args

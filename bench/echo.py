@@ -2,9 +2,7 @@
 
 No database, no conversation: it answers each message with its text and each button press with an
 answer to the query plus a message, so the figures measure aiogram, HTTP and the harness alone.
-``python -m bench.echo --mode polling|webhook --api URL [--port P --secret S --loop auto|uvloop|asyncio]``
-``--loop`` picks the event loop the way the bot's EVENT_LOOP does (bot/runtime.py), so the
-baseline always runs on the same loop as the bot it is compared with.
+``python -m bench.echo --mode polling|webhook --api URL [--port P --secret S]``
 """
 
 from __future__ import annotations
@@ -19,8 +17,6 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
-
-from bot.runtime import run
 
 KEYBOARD = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="go", callback_data="go")]])
 
@@ -76,6 +72,4 @@ if __name__ == "__main__":
     parser.add_argument("--api", required=True)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--secret", default="bench-secret")
-    parser.add_argument("--loop", choices=["auto", "uvloop", "asyncio"], default="auto")
-    args = parser.parse_args()
-    run(main(args), args.loop)
+    asyncio.run(main(parser.parse_args()))

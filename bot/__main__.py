@@ -18,7 +18,6 @@ from pydantic import ValidationError
 
 from bot.config import Settings, require_token
 from bot.errors import StartupError, redacted
-from bot.runtime import run, running_loop_name
 
 EXIT_CONFIG = 2
 SettingsT = TypeVar("SettingsT", bound=Settings)
@@ -65,10 +64,9 @@ def cmd_polling(args: argparse.Namespace) -> int:
     async def main() -> None:
         app = await build_app(settings)
         freeze_startup_heap()
-        logging.getLogger("bot").info("long polling (event loop: %s)", running_loop_name())
         await app.run_polling()
 
-    run(main(), settings.event_loop)
+    asyncio.run(main())
     return 0
 
 
@@ -117,7 +115,7 @@ def cmd_webhook(args: argparse.Namespace) -> int:
 
     settings = load_settings_as(WebhookSettings)
     setup_logging(settings.log_level)
-    run(run_webhook(settings, register=not args.no_register, freeze_heap=True), settings.event_loop)
+    asyncio.run(run_webhook(settings, register=not args.no_register, freeze_heap=True))
     return 0
 
 

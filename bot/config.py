@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -47,10 +47,6 @@ class Settings(BaseSettings):
     firm_booking_url: str = ""
 
     # NoDecode: the env value is "1,2,3", not JSON, which pydantic-settings would expect for a list.
-    # The event loop of `python -m bot` and `python -m bot webhook` (bot/runtime.py): auto = uvloop where
-    # it is installed, else asyncio's own; uvloop = insist on it; asyncio = never use it.
-    event_loop: Literal["auto", "uvloop", "asyncio"] = "auto"
-
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
 
@@ -96,11 +92,6 @@ class Settings(BaseSettings):
             # Unsigned lead data must never leave: the receiver could not tell it from a forgery.
             raise ValueError("CRM_WEBHOOK_SECRET must be set when CRM_WEBHOOK_URL is")
         return self
-
-    @field_validator("event_loop", mode="before")
-    @classmethod
-    def _lower_event_loop(cls, value: object) -> object:
-        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("log_level")
     @classmethod

@@ -39,7 +39,6 @@ from bot.app import StartupError, freeze_startup_heap, setup_bot_profile
 from bot.app import build_app as build_bot_app
 from bot.config import Settings
 from bot.metrics import BotMetrics
-from bot.runtime import running_loop_name
 from bot.service import Outcome, WebhookReply, prune_processed_updates, webhook_reply
 from bot.session_retry import RetryMiddleware
 
@@ -306,7 +305,7 @@ async def serve(
     try:
         site = web.TCPSite(runner, host, port)
         await site.start()
-        logger.info("webhook worker listening on %s:%s (event loop: %s)", host, port, running_loop_name())
+        logger.info("webhook worker listening on %s:%s", host, port)
         if after_listening is not None:
             await after_listening()
         await stop.wait()

@@ -46,20 +46,3 @@ def test_each_round_is_reported_against_its_own_echo_with_p99_and_cpu_wait() -> 
     bot_line = next(line for line in text.splitlines() if line.startswith("bot webhook sqlite  "))
     assert "( 0.50x)" in bot_line  # the median of the per-round ratios, not of the raw figures
     assert "25.0 @" in bot_line and "6.0%" in bot_line  # medians of p99 and of the CPU wait
-
-
-def test_with_several_loops_each_bot_is_compared_with_the_echo_bot_on_its_own_loop() -> None:
-    """``--loops asyncio,uvloop``: a uvloop bot over an asyncio echo bot would flatter the ratio."""
-
-    def on(loop: str, kind: str, per_s: float) -> Result:
-        name = "echo webhook -" if kind == "echo" else "bot webhook sqlite"
-        return Result(f"{name} {loop}", kind, "webhook", "sqlite" if kind == "bot" else "-", loop=loop,
-                      updates_per_s=per_s, cpu_ms_per_update=1.0)  # fmt: skip
-
-    rounds = [[on("asyncio", "echo", 800), on("uvloop", "echo", 1000),
-               on("asyncio", "bot", 400), on("uvloop", "bot", 600)]]  # fmt: skip
-    lines = report(rounds).splitlines()
-    asyncio_bot = next(line for line in lines if line.startswith("bot webhook sqlite asyncio"))
-    uvloop_bot = next(line for line in lines if line.startswith("bot webhook sqlite uvloop"))
-    assert "( 0.50x)" in asyncio_bot  # 400 / 800
-    assert "( 0.60x)" in uvloop_bot  # 600 / 1000, not 600 / 800

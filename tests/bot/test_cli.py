@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-SETTING_NAMES = ("BOT_TOKEN", "BOT_API_URL", "DATABASE_URL", "LOG_LEVEL", "ADMIN_IDS", "EVENT_LOOP")
+SETTING_NAMES = ("BOT_TOKEN", "BOT_API_URL", "DATABASE_URL", "LOG_LEVEL", "ADMIN_IDS")
 GOOD_TOKEN = "123456:SECRETpart_do-not-log"
 
 
@@ -53,7 +53,6 @@ SCENARIOS = {
     ),
     "bad_log_level": Scenario(env={"LOG_LEVEL": "LOUD"}),
     "bad_pool_size": Scenario(env={"DATABASE_POOL_SIZE": "0"}),
-    "bad_event_loop": Scenario(env={"EVENT_LOOP": "trio"}),
     "migrate_default": Scenario(args=("migrate",)),
     "chat": Scenario(args=("chat",), stdin="federal\n8000\n"),
 }
@@ -137,7 +136,6 @@ def test_database_not_migrated_says_how_to_fix(runs: dict[str, Run]) -> None:
 def test_invalid_setting_is_named(runs: dict[str, Run]) -> None:
     one_line_exit_2(runs["bad_log_level"], "LOG_LEVEL")
     one_line_exit_2(runs["bad_pool_size"], "DATABASE_POOL_SIZE")
-    one_line_exit_2(runs["bad_event_loop"], "EVENT_LOOP", "auto", "uvloop", "asyncio")
 
 
 def test_migrate_creates_the_default_data_folder(runs: dict[str, Run]) -> None:
