@@ -63,6 +63,8 @@ class Result:
     # on a shared VM a bad p99 with a high figure here is the machine, not the code.
     cpu_wait_pct: float = 0.0
     cpu_ms_per_update: float = 0.0  # the bot process(es), throughput phase
+    # The PostgreSQL server's processes on this machine, same phase (0: SQLite, or a server elsewhere).
+    db_cpu_ms_per_update: float = 0.0
     rss_before_mb: float = 0.0
     rss_after_mb: float = 0.0
     rss_quarters_mb: list[float] = field(default_factory=list)  # after 1/4, 2/4, 3/4 of the conversations
@@ -95,6 +97,62 @@ def cpu_seconds(pid: int) -> float:
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rpartition(")")[2].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds_by_name(comm: str) -> dict[int, float]:
+    """CPU time of every process called ``comm`` (``postgres``: the server, its backends and workers)."""
+    seen: dict[int, float] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/comm") as name:
+                if name.read().strip() != comm:
+                    continue
+            seen[int(entry.name)] = cpu_seconds(int(entry.name))
+        except (OSError, IndexError, ValueError):  # gone, or not ours to read
+            continue
+    return seen
+
+
+def cpu_used_since(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(max(0.0, used - before.get(pid, 0.0)) for pid, used in after.items())
+
+
+class CpuWatch:
+    """CPU used by the processes called ``comm`` while the block runs, sampled every ``interval`` s.
+
+    One snapshot before and one after would miss most of it: the bot's pool closes its overflow
+    connections as the load drops, and a PostgreSQL backend's CPU goes with its process (a first
+    version of this read 0.01 ms per update where a watcher beside it saw 0.65). So the last figure
+    seen for each process is kept; one that exits loses at most its last ``interval``.
+    """
+
+    def __init__(self, comm: str, interval: float = 0.2) -> None:
+        self.comm, self.interval = comm, interval
+        self.before: dict[int, float] = {}
+        self.last: dict[int, float] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> CpuWatch:
+        self.before = cpu_seconds_by_name(self.comm)
+        self.last = dict(self.before)
+        self._task = asyncio.create_task(self._sample())
+        return self
+
+    async def _sample(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            self.last.update(cpu_seconds_by_name(self.comm))
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self.last.update(cpu_seconds_by_name(self.comm))
+
+    @property
+    def used(self) -> float:
+        return cpu_used_since(self.before, self.last)
 
 
 def runqueue_wait_seconds(pid: int) -> float:
@@ -372,9 +430,14 @@ async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work:
                 pids = [p.pid for p in procs]
 
                 cpu_before = sum(cpu_seconds(pid) for pid in pids)
-                sent, seconds, errors = await phase_throughput(tg, script, args.screenings, args.concurrent)
+                async with CpuWatch("postgres") as server:
+                    sent, seconds, errors = await phase_throughput(
+                        tg, script, args.screenings, args.concurrent
+                    )
                 cpu_used = sum(cpu_seconds(pid) for pid in pids) - cpu_before
                 result.cpu_ms_per_update = cpu_used / sent * 1000 if sent else 0.0
+                if db == "postgres" and kind == "bot" and sent:
+                    result.db_cpu_ms_per_update = server.used / sent * 1000
                 result.updates, result.seconds, result.errors = sent, seconds, errors
                 result.updates_per_s = sent / seconds if seconds else 0.0
                 tg.trim()
@@ -448,8 +511,8 @@ def combine(rounds: list[Result]) -> Result:
     merged = Result(name=first.name, kind=first.kind, mode=first.mode, db=first.db)
     for name in (
         "updates", "seconds", "updates_per_s", "rate_target", "rate_achieved", "p50_ms", "p95_ms",
-        "p99_ms", "cpu_wait_pct", "cpu_ms_per_update", "rss_before_mb", "rss_after_mb", "conversations",
-        "peak_rss_mb",
+        "p99_ms", "cpu_wait_pct", "cpu_ms_per_update", "db_cpu_ms_per_update", "rss_before_mb",
+        "rss_after_mb", "conversations", "peak_rss_mb",
     ):  # fmt: skip
         value = median([getattr(r, name) for r in rounds])
         setattr(merged, name, type(getattr(first, name))(value))
@@ -501,6 +564,13 @@ def report(rounds: list[list[Result]]) -> str:
             f"{second_half_growth(r):+.2f} MB)   {r.errors}"
             + (f"  [{'; '.join(r.notes)}]" if r.notes else "")
         )
+    with_db_cpu = [r for r in combined if r.db_cpu_ms_per_update]
+    if with_db_cpu:
+        lines.append("")
+        lines.append("PostgreSQL server CPU ms per update, throughput phase (its processes on this machine):")
+        for r in with_db_cpu:
+            bot, server = r.cpu_ms_per_update, r.db_cpu_ms_per_update
+            lines.append(f"  {r.name:28} {server:5.2f} (bot {bot:.2f}, together {bot + server:.2f})")
     if len(rounds) > 1:
         lines.append("")
         lines.append("updates/s vs echo, round by round (each against the echo bot of its own round):")

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
 import time
 
-from bench.__main__ import Result, report, runqueue_wait_seconds
+from bench.__main__ import (
+    CpuWatch,
+    Result,
+    cpu_seconds_by_name,
+    cpu_used_since,
+    report,
+    runqueue_wait_seconds,
+)
 
 
 def test_runqueue_wait_is_read_for_a_live_process_and_zero_for_a_gone_one() -> None:
@@ -46,3 +54,30 @@ def test_each_round_is_reported_against_its_own_echo_with_p99_and_cpu_wait() -> 
     bot_line = next(line for line in text.splitlines() if line.startswith("bot webhook sqlite  "))
     assert "( 0.50x)" in bot_line  # the median of the per-round ratios, not of the raw figures
     assert "25.0 @" in bot_line and "6.0%" in bot_line  # medians of p99 and of the CPU wait
+
+
+async def test_cpu_watch_counts_a_process_that_exits_inside_the_block() -> None:
+    """How the bench charges the PostgreSQL server's CPU (processes named postgres) to the bot's updates.
+
+    The bot's pool closes its busiest backends as the load drops, so a process that worked and then
+    exited inside the measured block must still count: a before/after snapshot would read ~0.
+    """
+    spin = (
+        "import time\nopen('/proc/self/comm', 'w').write('benchspinner')\ntime.sleep(0.3)\n"
+        "end = time.monotonic() + 0.6\nwhile time.monotonic() < end: pass"
+    )
+    async with CpuWatch("benchspinner", interval=0.1) as watch:
+        child = await asyncio.create_subprocess_exec(sys.executable, "-c", spin)
+        await child.wait()
+        assert cpu_seconds_by_name("benchspinner") == {}  # gone before the block ends
+    assert watch.used >= 0.4
+    # A process that started inside counts in full; one that is gone is missed, not subtracted.
+    assert cpu_used_since({1: 5.0, 2: 1.0}, {2: 1.5, 3: 0.25}) == 0.75
+
+
+def test_the_database_servers_cpu_is_reported_beside_the_bots() -> None:
+    bot = Result("bot webhook postgres", "bot", "webhook", "postgres", updates_per_s=400,
+                 cpu_ms_per_update=2.0, db_cpu_ms_per_update=1.5)  # fmt: skip
+    echo = Result("echo webhook -", "echo", "webhook", "-", updates_per_s=800, cpu_ms_per_update=1.0)
+    text = report([[echo, bot]])
+    assert "bot webhook postgres          1.50 (bot 2.00, together 3.50)" in text
