@@ -41,6 +41,10 @@ from bench.script import Step, echo_script, screening_script
 
 REPO = Path(__file__).resolve().parents[1]
 SECRET = "bench-secret"
+# The issue's baseline, the bare aiogram echo bot ("echo"), and the same bot with the one aiogram fix
+# the real bot has ("echofix": bench/echo.py says which). Ratios are against "echo"; the report adds
+# the ratios against "echofix" when it ran.
+BASELINES = ("echo", "echofix")
 STEP_TIMEOUT_S = 30.0
 DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
@@ -252,7 +256,7 @@ async def running_bot(
         }
         if pg_pool is not None:  # a fixed pool of this many connections (PostgreSQL; SQLite ignores it)
             env["DATABASE_POOL_SIZE"], env["DATABASE_MAX_OVERFLOW"] = str(pg_pool), "0"
-        if kind == "echo":
+        if kind in BASELINES:
             argv = [
                 "-m",
                 "bench.echo",
@@ -264,7 +268,7 @@ async def running_bot(
                 str(port),
                 "--secret",
                 SECRET,
-            ]
+            ] + (["--keep-response-models"] if kind == "echofix" else [])
         elif mode == "polling":
             argv = ["-m", "bot"]
         else:
@@ -523,11 +527,13 @@ def combine(rounds: list[Result]) -> Result:
     return merged
 
 
-def round_ratios(rounds: list[list[Result]], config: Result, figure: str) -> list[float]:
-    """``figure`` of ``config`` over the echo bot's in the same round, one ratio per round."""
+def round_ratios(
+    rounds: list[list[Result]], config: Result, figure: str, baseline: str = "echo"
+) -> list[float]:
+    """``figure`` of ``config`` over the baseline's in the same round, one ratio per round."""
     ratios = []
     for results in rounds:
-        echo = next((r for r in results if r.kind == "echo" and r.mode == config.mode), None)
+        echo = next((r for r in results if r.kind == baseline and r.mode == config.mode), None)
         mine = next((r for r in results if r.name == config.name), None)
         if echo is not None and mine is not None and getattr(echo, figure):
             ratios.append(getattr(mine, figure) / getattr(echo, figure))
@@ -571,6 +577,19 @@ def report(rounds: list[list[Result]]) -> str:
         for r in with_db_cpu:
             bot, server = r.cpu_ms_per_update, r.db_cpu_ms_per_update
             lines.append(f"  {r.name:28} {server:5.2f} (bot {bot:.2f}, together {bot + server:.2f})")
+    if any(r.kind == "echofix" for r in combined):
+        lines.append("")
+        lines.append(
+            "against echofix (echo without aiogram's Response[T] rebuild), median of per-round ratios:"
+        )
+        for r in combined:
+            if r.kind == "bot":
+                per_s = round_ratios(rounds, r, "updates_per_s", "echofix")
+                cpu = round_ratios(rounds, r, "cpu_ms_per_update", "echofix")
+                lines.append(
+                    f"  {r.name:28} updates/s {median(per_s):.2f}x ({', '.join(f'{x:.2f}' for x in per_s)}), "
+                    f"CPU ms per update {median(cpu):.2f}x"
+                )
     if len(rounds) > 1:
         lines.append("")
         lines.append("updates/s vs echo, round by round (each against the echo bot of its own round):")
@@ -600,7 +619,7 @@ async def main(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         work = Path(tmp)
         kinds = args.kinds.split(",")
-        runs = [("echo", mode, "-") for mode in modes if "echo" in kinds]
+        runs = [(kind, mode, "-") for kind in BASELINES for mode in modes if kind in kinds]
         runs += [("bot", mode, db) for mode in modes for db in dbs if "bot" in kinds]
         # Rounds interleave the echo bot and the bot, so a drift in the machine's speed (these VMs
         # move by 20% within an hour) lands on both sides of each ratio instead of on one.
@@ -623,7 +642,11 @@ async def main(args: argparse.Namespace) -> int:
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--modes", default="webhook,polling", help="comma list: webhook,polling")
-    p.add_argument("--kinds", default="echo,bot", help="comma list: echo (the baseline), bot")
+    p.add_argument(
+        "--kinds",
+        default="echo,echofix,bot",
+        help="comma list: echo (the baseline), echofix (echo with aiogram's Response[T] fix), bot",
+    )
     p.add_argument("--dbs", default="sqlite,postgres", help="comma list: sqlite,postgres")
     p.add_argument("--postgres-url", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_PG))
     p.add_argument("--screenings", type=int, default=150, help="complete screenings in the throughput phase")

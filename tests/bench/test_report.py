@@ -81,3 +81,22 @@ def test_the_database_servers_cpu_is_reported_beside_the_bots() -> None:
     echo = Result("echo webhook -", "echo", "webhook", "-", updates_per_s=800, cpu_ms_per_update=1.0)
     text = report([[echo, bot]])
     assert "bot webhook postgres          1.50 (bot 2.00, together 3.50)" in text
+
+
+def test_the_bot_is_also_reported_against_the_echo_bot_with_aiograms_fix() -> None:
+    """The main ratios stay against the issue's bare echo bot; echofix's are reported beside them."""
+
+    def run(kind: str, per_s: float, cpu: float) -> Result:
+        name = {"echo": "echo webhook -", "echofix": "echofix webhook -", "bot": "bot webhook sqlite"}[kind]
+        return Result(name, kind, "webhook", "sqlite" if kind == "bot" else "-", updates_per_s=per_s,
+                      cpu_ms_per_update=cpu)  # fmt: skip
+
+    rounds = [
+        [run("echo", 800, 1.2), run("echofix", 1000, 1.0), run("bot", 400, 2.0)],
+        [run("echo", 600, 1.5), run("echofix", 1000, 1.0), run("bot", 300, 2.5)],
+    ]
+    lines = report(rounds).splitlines()
+    bot = next(line for line in lines if line.startswith("bot webhook sqlite  "))
+    assert "( 0.50x)" in bot  # against the bare echo bot: 400/800 and 300/600
+    fixed = next(line for line in lines if line.startswith("  bot webhook sqlite") and "updates/s" in line)
+    assert "updates/s 0.35x (0.40, 0.30)" in fixed and "CPU ms per update 2.25x" in fixed
