@@ -4,10 +4,12 @@ No database, no conversation: it answers each message with its text and each but
 answer to the query plus a message, so the figures measure aiogram, HTTP and the harness alone.
 ``python -m bench.echo --mode polling|webhook --api URL [--port P --secret S] [--keep-response-models]``
 
-``--keep-response-models`` is the second baseline (``echofix`` in the bench): the same bot with the one
-aiogram fix the real bot has (bot/session_retry.py). aiogram parametrises ``Response[T]`` on every call
-and pydantic caches that class weakly, so after each garbage collection it is built again: py-spy put
-25.5% of the bare echo bot's samples in that rebuild (``complete_model_class``), and 0% of the bot's.
+``--keep-response-models`` is the second baseline (``echofix`` in the bench): the same bot without the
+largest aiogram inefficiency the real bot avoids (bot/session_retry.py). aiogram parametrises
+``Response[T]`` on every call and pydantic caches that class weakly, so after each garbage collection
+it is built again: py-spy put 25.5% of the bare echo bot's samples in that rebuild
+(``complete_model_class``), and 0% of the bot's. The bot's smaller request-path savings (JSON bodies,
+unread results, the GC threshold) are not given to it.
 """
 
 from __future__ import annotations
