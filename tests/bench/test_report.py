@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import subprocess
 import sys
 import time
+from typing import Any
+
+import pytest
 
 from bench.__main__ import (
     CpuWatch,
@@ -100,3 +104,40 @@ def test_the_bot_is_also_reported_against_the_echo_bot_with_aiograms_fix() -> No
     assert "( 0.50x)" in bot  # against the bare echo bot: 400/800 and 300/600
     fixed = next(line for line in lines if line.startswith("  bot webhook sqlite") and "updates/s" in line)
     assert "updates/s 0.35x (0.40, 0.30)" in fixed and "CPU ms per update 2.25x" in fixed
+
+
+def test_echofix_stops_aiogram_rebuilding_response_models_after_each_collection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What echofix changes in the echo bot: the bare session rebuilds Response[T] after a collection."""
+    from aiogram import Bot
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.methods import AnswerCallbackQuery, SendMessage
+    from pydantic._internal import _generics
+
+    from bench.echo import KeepingSession
+
+    built: list[str] = []
+    original = _generics.create_generic_submodel
+
+    def counting(model_name: str, *args: Any) -> Any:
+        built.append(model_name)
+        return original(model_name, *args)
+
+    monkeypatch.setattr(_generics, "create_generic_submodel", counting)
+    bot = Bot("42:TEST")
+    sent = '{"ok":true,"result":{"message_id":1,"date":0,"chat":{"id":1,"type":"private"},"text":"x"}}'
+
+    def rebuilds(session: AiohttpSession) -> int:
+        built.clear()
+        for _ in range(3):
+            session.check_response(bot, SendMessage(chat_id=1, text="x"), 200, sent)
+            answered = '{"ok":true,"result":true}'
+            session.check_response(bot, AnswerCallbackQuery(callback_query_id="1"), 200, answered)
+            gc.collect()
+        return len(built)
+
+    assert rebuilds(AiohttpSession()) >= 3  # the bare echo bot: rebuilt again after collections
+    keeping = KeepingSession()
+    assert rebuilds(keeping) <= 2  # built once per type on first use, if a collection dropped it...
+    assert rebuilds(keeping) == 0  # ...and never again
