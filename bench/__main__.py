@@ -437,6 +437,8 @@ async def run_one(kind: str, mode: str, db: str, args: argparse.Namespace, work:
                 pids = [p.pid for p in procs]
 
                 cpu_before = sum(cpu_seconds(pid) for pid in pids)
+                # Sampled in every run, not only PostgreSQL's: its /proc scans cost the harness a little
+                # CPU, and every configuration should pay it alike.
                 async with CpuWatch("postgres") as server:
                     sent, seconds, errors = await phase_throughput(
                         tg, script, args.screenings, args.concurrent

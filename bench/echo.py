@@ -5,7 +5,8 @@ answer to the query plus a message, so the figures measure aiogram, HTTP and the
 ``python -m bench.echo --mode polling|webhook --api URL [--port P --secret S] [--keep-response-models]``
 
 ``--keep-response-models`` is the second baseline (``echofix`` in the bench): the same bot without the
-largest aiogram inefficiency the real bot avoids (bot/session_retry.py). aiogram parametrises
+largest aiogram inefficiency the real bot avoids, with the bot's own class for it
+(``bot.session_retry.KeepsResponseModels``). aiogram parametrises
 ``Response[T]`` on every call and pydantic caches that class weakly, so after each garbage collection
 it is built again: py-spy put 25.5% of the bare echo bot's samples in that rebuild
 (``complete_model_class``), and 0% of the bot's. The bot's smaller request-path savings (JSON bodies,
@@ -17,29 +18,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import signal
-from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.methods.base import Response
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
+from bot.session_retry import KeepsResponseModels
+
 KEYBOARD = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="go", callback_data="go")]])
-
-
-class KeepingSession(AiohttpSession):
-    """Holds each ``Response[T]`` aiogram asks for, so pydantic's weak cache never loses it."""
-
-    kept: dict[Any, Any] = {}
-
-    def check_response(self, bot: Bot, method: Any, status_code: int, content: str) -> Any:
-        returning = method.__returning__
-        if returning not in self.kept:
-            self.kept[returning] = Response[returning]  # type: ignore[valid-type]
-        return super().check_response(bot=bot, method=method, status_code=status_code, content=content)
 
 
 def create_dispatcher() -> Dispatcher:
@@ -60,7 +49,7 @@ def create_dispatcher() -> Dispatcher:
 
 
 async def main(args: argparse.Namespace) -> None:
-    session_class = KeepingSession if args.keep_response_models else AiohttpSession
+    session_class = KeepsResponseModels if args.keep_response_models else AiohttpSession
     bot = Bot("42:TEST", session=session_class(api=TelegramAPIServer.from_base(args.api)))
     dp = create_dispatcher()
     if args.mode == "polling":

@@ -98,7 +98,30 @@ class GatewayError(TelegramServerError):
         self.status_code = status_code
 
 
-class TelegramSession(AiohttpSession):
+class KeepsResponseModels(AiohttpSession):
+    """Keeps a strong reference to each ``Response[T]`` model aiogram parametrises per call.
+
+    pydantic caches parametrised generics weakly, and the benchmark's profile showed the class being
+    rebuilt (``complete_model_class``) on the request path after the GC had dropped it: 25.5% of a
+    bare aiogram echo bot's samples. The bench's second baseline (``echofix``) runs this class alone.
+    """
+
+    _response_types: ClassVar[dict[Any, Any]] = {}
+
+    def check_response(
+        self,
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+        status_code: int,
+        content: str,
+    ) -> Response[TelegramType]:
+        returning = method.__returning__
+        if returning not in self._response_types:
+            self._response_types[returning] = Response[returning]  # type: ignore[valid-type]
+        return super().check_response(bot=bot, method=method, status_code=status_code, content=content)
+
+
+class TelegramSession(KeepsResponseModels):
     """AiohttpSession that keeps the status code of non-JSON 5xx answers (see :class:`GatewayError`),
     and sends the parameters of every call without a file as a JSON body.
 
@@ -109,12 +132,9 @@ class TelegramSession(AiohttpSession):
     makes about 1.6 calls per update. The Bot API takes ``application/json`` for every method except
     file uploads, so a call that carries a file (the /stats chart) still goes as aiogram's multipart form.
 
-    It also keeps a strong reference to each ``Response[T]`` model aiogram parametrises per call:
-    pydantic caches parametrised generics weakly, and the benchmark's profile showed the class
-    being rebuilt (``complete_model_class``) on the request path after the GC had dropped it.
+    Every ``Response[T]`` it builds stays alive (:class:`KeepsResponseModels`).
     """
 
-    _response_types: ClassVar[dict[Any, Any]] = {}
     # What a successful call returns while results_unread() is on: no result model is built.
     _UNREAD: ClassVar[Response[Any]] = Response[Any].model_construct(ok=True, result=None)
 
@@ -169,9 +189,6 @@ class TelegramSession(AiohttpSession):
                 data = None
             if isinstance(data, dict) and data.get("ok") is True:
                 return cast("Response[TelegramType]", self._UNREAD)
-        returning = method.__returning__
-        if returning not in self._response_types:
-            self._response_types[returning] = Response[returning]  # type: ignore[valid-type]
         if status_code >= 500:
             try:
                 self.json_loads(content)

@@ -11,6 +11,10 @@ import time
 from typing import Any
 
 import pytest
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+from pydantic._internal import _generics
 
 from bench.__main__ import (
     CpuWatch,
@@ -20,6 +24,7 @@ from bench.__main__ import (
     report,
     runqueue_wait_seconds,
 )
+from bot.session_retry import KeepsResponseModels
 
 
 def test_runqueue_wait_is_read_for_a_live_process_and_zero_for_a_gone_one() -> None:
@@ -110,13 +115,6 @@ def test_echofix_stops_aiogram_rebuilding_response_models_after_each_collection(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """What echofix changes in the echo bot: the bare session rebuilds Response[T] after a collection."""
-    from aiogram import Bot
-    from aiogram.client.session.aiohttp import AiohttpSession
-    from aiogram.methods import AnswerCallbackQuery, SendMessage
-    from pydantic._internal import _generics
-
-    from bench.echo import KeepingSession
-
     built: list[str] = []
     original = _generics.create_generic_submodel
 
@@ -138,6 +136,6 @@ def test_echofix_stops_aiogram_rebuilding_response_models_after_each_collection(
         return len(built)
 
     assert rebuilds(AiohttpSession()) >= 3  # the bare echo bot: rebuilt again after collections
-    keeping = KeepingSession()
+    keeping = KeepsResponseModels()
     assert rebuilds(keeping) <= 2  # built once per type on first use, if a collection dropped it...
     assert rebuilds(keeping) == 0  # ...and never again
