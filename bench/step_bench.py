@@ -69,8 +69,8 @@ def cpu_seconds() -> float:
 
 async def one_step(service: ConversationService, incoming: Incoming) -> None:
     """What ConversationService.handle does before it sends anything."""
-    async with service.locks.hold(incoming.chat_id), service._hold_chat(incoming) as (conn, claimed, now):
-        await service._run_step(incoming, conn, claimed=claimed, now=now)
+    async with service.locks.hold(incoming.chat_id), service._hold_chat(incoming) as (conn, first_read):
+        await service._run_step(incoming, conn, first_read=first_read)
 
 
 async def measure(url: str, chats: int, steps: int) -> tuple[float, float]:

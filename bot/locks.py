@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Hashable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Iterable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import asyncpg
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.db.steps import OPEN_STEP
 
 
 class _Entry:
@@ -69,6 +71,7 @@ LOCK_NAMESPACE = 0x1B07
 # A chat waiting longer than this for another worker gets a lock-timeout error: the webhook answers
 # 503 and Telegram redelivers, instead of a request hanging past Telegram's own timeout.
 LOCK_TIMEOUT = "25s"  # a PostgreSQL interval literal
+T = TypeVar("T")
 
 
 def chat_lock_key(chat_id: int) -> int:
@@ -129,20 +132,6 @@ class PostgresChatLock:
 
     @asynccontextmanager
     async def hold_many(self, chat_ids: Iterable[int]) -> AsyncIterator[AsyncConnection | None]:
-        async with self.hold_then(chat_ids, None) as (conn, _):
-            yield conn
-
-    @asynccontextmanager
-    async def hold_then(
-        self, chat_ids: Iterable[int], then: str | None
-    ) -> AsyncIterator[tuple[AsyncConnection, str | None]]:
-        """Hold the chats, running ``then`` (SQL without parameters) in the lock's own round trip.
-
-        Yields the connection and the status of ``then``'s last statement. The step uses this to
-        open its transaction and claim the update without a round trip of its own (bot/service.py);
-        whatever ``then`` leaves open must be ended by the caller (a transaction still open on
-        release is rolled back here, before the unlock, so the pool never gets one back).
-        """
         # Both keys are ints we computed, so formatting them into SQL is safe. Lock and unlock go straight
         # to asyncpg as one simple query each: through SQLAlchemy they cost BEGIN, SET, SELECT, COMMIT and
         # BEGIN, SELECT, COMMIT, seven round trips that the benchmark's profile showed on every update.
@@ -153,24 +142,57 @@ class PostgresChatLock:
             f"SET lock_timeout = '{self.lock_timeout}'; "
             + "".join(f"SELECT pg_advisory_lock({LOCK_NAMESPACE}, {key}); " for key in keys)
             + "RESET lock_timeout"
-            + (f"; {then}" if then else "")
         )
+
+        async def lock(driver: asyncpg.Connection) -> None:
+            await driver.execute(lock_sql)  # outside any transaction: the lock is session-level
+
+        async with self._held(keys, lock) as (conn, _):
+            yield conn
+
+    @asynccontextmanager
+    async def hold_reading(
+        self, chat_id: int
+    ) -> AsyncIterator[tuple[AsyncConnection, asyncpg.Record | None]]:
+        """Hold one chat and read its conversation row in the same round trip (the step's first).
+
+        ``bot_open_step`` (migrations/versions/0004_step_functions.py) takes the lock, then reads
+        the row inside the function: after the wait, so the read sees what the previous holder
+        committed. The lock is session-level and outlives that statement, as ``hold``'s does.
+        """
+        key = int(chat_lock_key(chat_id))
+
+        async def lock_and_read(driver: asyncpg.Connection) -> asyncpg.Record | None:
+            return await driver.fetchrow(OPEN_STEP, LOCK_NAMESPACE, key, self.lock_timeout, chat_id)
+
+        async with self._held([key], lock_and_read) as held:
+            yield held
+
+    @asynccontextmanager
+    async def _held(
+        self, keys: list[int], take: Callable[[asyncpg.Connection], Awaitable[T]]
+    ) -> AsyncIterator[tuple[AsyncConnection, T]]:
+        """A pooled connection on which ``take`` locked ``keys``; unlocked (or dropped) on the way out.
+
+        A transaction the holder left open is rolled back here, before the unlock, so the pool
+        never gets one back and no half-done step is committed.
+        """
         unlock_sql = "; ".join(f"SELECT pg_advisory_unlock({LOCK_NAMESPACE}, {key})" for key in keys)
         conn = await self.engine.connect()
         clean = False
         try:
             driver = asyncpg_of(conn)
             try:
-                status = await driver.execute(lock_sql)  # outside any transaction: the lock is session-level
+                taken = await take(driver)
             except (asyncpg.PostgresError, asyncpg.InterfaceError) as error:
                 # Raised as SQLAlchemy's OperationalError so the webhook treats a lock timeout or a lost
                 # connection like any other database outage: 503, and Telegram delivers the update again.
-                raise OperationalError(lock_sql, None, error) from error
-            yield conn, (status if then else None)
+                raise OperationalError("chat lock", None, error) from error
+            yield conn, taken
             if conn.in_transaction():
                 await conn.rollback()
             try:
-                if driver.is_in_transaction():  # opened by ``then`` or on asyncpg, and not ended
+                if driver.is_in_transaction():  # opened on asyncpg by the holder, and not ended
                     await driver.execute("ROLLBACK")
                 await driver.execute(unlock_sql)
                 clean = True

@@ -6,11 +6,13 @@ and tests. For each update:
 
 1. take the in-process lock for the chat (two quick taps never interleave);
 2. hold the chat across processes (a session-level advisory lock on
-   PostgreSQL, bot/locks.py, whose connection the transaction runs on, and whose
-   round trip also opens the transaction and claims the update; on SQLite the
-   transaction's BEGIN IMMEDIATE) and, in ONE transaction: record the update_id
-   (a redelivered update stops here, silently), load or create the conversation
-   (with a row lock), run the flow engine, store snapshot, events and assessment;
+   PostgreSQL, bot/locks.py, whose connection the step runs on, and whose
+   round trip also reads the conversation row; on SQLite the transaction's
+   BEGIN IMMEDIATE) and, in ONE transaction: record the update_id (a
+   redelivered update writes and sends nothing), load or create the
+   conversation, run the flow engine, store snapshot, events and assessment.
+   On PostgreSQL the claim, the row's UPDATE and the events go out together at
+   the end as one statement (bot/db/steps.py), so a redelivery is found there;
 3. commit, then answer the button press, mark the chosen answer and send the
    messages — nothing reaches the person for a step that was not stored;
 4. run the hooks (``after_update`` for every update, ``after_result`` when a
@@ -54,7 +56,14 @@ from bot.config import Settings
 from bot.db import repo, sqlite_onehop
 from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
-from bot.db.steps import AsyncpgStatements, LazySession, SessionStatements, SqliteStatements, StepStatements
+from bot.db.steps import (
+    AsyncpgStatements,
+    LazySession,
+    SessionStatements,
+    SqliteStatements,
+    StepStatements,
+    load_row,
+)
 from bot.locks import KeyedLocks, PostgresChatLock, asyncpg_of, chat_lock_for
 from bot.render import Outgoing
 from bot.session_retry import results_unread
@@ -264,9 +273,9 @@ class ConversationService:
         self._in_flight += 1
         self._idle.clear()
         try:
-            async with self.locks.hold(incoming.chat_id), self._hold_chat(incoming) as (conn, claimed, now):
+            async with self.locks.hold(incoming.chat_id), self._hold_chat(incoming) as (conn, first_read):
                 try:
-                    outcome = await self._run_step(incoming, conn, claimed=claimed, now=now)
+                    outcome = await self._run_step(incoming, conn, first_read=first_read)
                 except Exception:
                     # The spinner must stop even when the step failed; the error router apologises.
                     await self._answer_callback(bot, incoming, None)
@@ -282,17 +291,15 @@ class ConversationService:
     @asynccontextmanager
     async def _hold_chat(
         self, incoming: Incoming
-    ) -> AsyncIterator[tuple[AsyncConnection | None, str | None, datetime]]:
-        """The chat lock; on PostgreSQL its round trip also opens the step's transaction and claims the
-        update (one round trip fewer per update), and yields that claim's status."""
-        now = self.clock()
+    ) -> AsyncIterator[tuple[AsyncConnection | None, ConversationRow | None | bool]]:
+        """The chat lock. On PostgreSQL its round trip also reads the chat's conversation row, which
+        is yielded (None: the chat has none); False means nothing was read with the lock."""
         if isinstance(self.chat_lock, PostgresChatLock):
-            first = AsyncpgStatements.begin_and_claim(incoming.update_id, incoming.chat_id, now)
-            async with self.chat_lock.hold_then((incoming.chat_id,), first) as (conn, claimed):
-                yield conn, claimed, now
+            async with self.chat_lock.hold_reading(incoming.chat_id) as (conn, record):
+                yield conn, (load_row(record) if record is not None else None)
             return
         async with self.chat_lock.hold(incoming.chat_id) as maybe_conn:
-            yield maybe_conn, None, now
+            yield maybe_conn, False
 
     def session_on(self, conn: AsyncConnection | None) -> AsyncSession:
         """A session on the connection that holds the chat lock (PostgreSQL), else a pooled one."""
@@ -310,19 +317,18 @@ class ConversationService:
         incoming: Incoming,
         conn: AsyncConnection | None = None,
         *,
-        claimed: str | None = None,
-        now: datetime | None = None,
+        first_read: ConversationRow | None | bool = False,
     ) -> Outcome:
         """One attempt, and one more from a fresh read if the row changed underneath (StaleDataError).
 
         On PostgreSQL the step runs on the connection that holds the chat lock (one connection per
-        update); ``claimed`` is the status of the claim that travelled with the lock, whose
-        transaction is then open already (the first attempt only: a retry claims afresh).
+        update); ``first_read`` is the row read with the lock (the first attempt only: a retry reads
+        afresh).
         """
         for attempt in (1, 2):
             try:
                 if conn is not None:
-                    return await self._run_step_on_asyncpg(incoming, conn, claimed, now)
+                    return await self._run_step_on_asyncpg(incoming, conn, first_read)
                 if self._sqlite_engine is not None:
                     return await self._run_step_on_sqlite(incoming, self._sqlite_engine)
                 async with self.session_factory() as session, session.begin():
@@ -330,7 +336,7 @@ class ConversationService:
             except StaleDataError:
                 if attempt == 2:
                     raise
-                claimed = None
+                first_read = False
                 logger.warning("conversation row changed underneath update %s; retrying", incoming.update_id)
         raise AssertionError("unreachable")
 
@@ -338,24 +344,24 @@ class ConversationService:
         self,
         incoming: Incoming,
         conn: AsyncConnection,
-        claimed: str | None = None,
-        now: datetime | None = None,
+        first_read: ConversationRow | None | bool = False,
     ) -> Outcome:
-        """PostgreSQL: the transaction is opened on asyncpg, together with the update's claim, and the
-        step's own statements run on it directly (bot/db/steps.py says why). The SQLAlchemy session
-        for everything else is bound to the same connection in AUTOCOMMIT mode, which for asyncpg
-        means SQLAlchemy opens no transaction of its own: its statements run inside this one."""
+        """PostgreSQL: the step's own statements run on asyncpg directly and its writes go out at the
+        end as one statement (bot/db/steps.py says why). The SQLAlchemy session for everything else is
+        bound to the same connection in AUTOCOMMIT mode, which for asyncpg means SQLAlchemy opens no
+        transaction of its own: before its first statement the step opens one (``sql.begin``), and
+        the session's statements, the step's writes and the COMMIT all run in it."""
         driver = asyncpg_of(conn)
         # SQLAlchemy's asyncpg adapter in autocommit mode opens no transaction of its own; set on the
         # adapter (client-side, no greenlet switch as execution_options would cost) for this step only.
         adapter: Any = conn.sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
         adapter.autocommit = True
-        lazy = LazySession(self.session_factory, conn)
-        sql = AsyncpgStatements(driver, opens_transaction=True, claim_status=claimed)
+        sql = AsyncpgStatements(driver, first_read=first_read)
+        lazy = LazySession(self.session_factory, conn, before_sql=sql.begin)
         try:
             try:
-                outcome = await self._step(cast(AsyncSession, lazy), sql, incoming, now if claimed else None)
-                await lazy.finish(commit=True)  # flushes what it holds; the COMMIT below is the real one
+                outcome = await self._step(cast(AsyncSession, lazy), sql, incoming)
+                await lazy.finish(commit=True)  # flushes what it holds; sql.commit below is the real one
                 await sql.commit()
             except BaseException:
                 await lazy.finish(commit=False)
@@ -367,6 +373,11 @@ class ConversationService:
             raise OperationalError("asyncpg step", None, error) from error
         finally:
             adapter.autocommit = False  # back to the engine's isolation level
+        if sql.duplicate:
+            # The claim travels with the step's writes (bot_save_step), so a redelivery is seen here,
+            # after the step was worked out again; nothing of it was written, and nothing is sent.
+            logger.info("update %s already processed; skipped", incoming.update_id)
+            return Outcome(incoming=incoming, duplicate=True)
         return outcome
 
     async def _run_step_on_sqlite(self, incoming: Incoming, engine: AsyncEngine) -> Outcome:
@@ -395,10 +406,8 @@ class ConversationService:
 
     # ------------------------------------------------------------------ the transaction
 
-    async def _step(
-        self, session: AsyncSession, sql: StepStatements, incoming: Incoming, now: datetime | None = None
-    ) -> Outcome:
-        now = now if now is not None else self.clock()
+    async def _step(self, session: AsyncSession, sql: StepStatements, incoming: Incoming) -> Outcome:
+        now = self.clock()
         if not await sql.claim_update(incoming.update_id, incoming.chat_id, now):
             logger.info("update %s already processed; skipped", incoming.update_id)
             return Outcome(incoming=incoming, duplicate=True)

@@ -1,21 +1,24 @@
 """The five statements every update runs, in three implementations with one contract.
 
 :class:`SessionStatements` runs them through SQLAlchemy (used where no driver connection is at
-hand). :class:`AsyncpgStatements` runs the same SQL straight on the asyncpg connection that
-already holds the chat's lock (bot/locks.py), inside the step's transaction.
+hand). :class:`AsyncpgStatements` runs them straight on the asyncpg connection that already
+holds the chat's lock (bot/locks.py), and sends the step's writes at its end as one call of a
+server-side function (migrations/versions/0004_step_functions.py): with the lock's own round trip
+reading the row, a plain step is three round trips where it was six.
 :class:`SqliteStatements` runs them on sqlite3 directly, without aiosqlite's thread (see there).
 
 Measured on the local PostgreSQL, a transaction with two statements cost 410 us of CPU through
 SQLAlchemy and 136 us on asyncpg: SQLAlchemy's per-statement work (execution
-context, compiled-cache lookup, result wrapping, greenlet switch) is ~70 us, and every update
-runs BEGIN, these five at most, and COMMIT. In the benchmark that was the largest piece of the
-bot's CPU still under our control.
+context, compiled-cache lookup, result wrapping, greenlet switch) is ~70 us. In the benchmark
+that was the largest piece of the bot's CPU still under our control; the round trips themselves
+were the next (README, Performance, item 32).
 
 Everything else in a step (the leads hooks, attribution, the assessment row) keeps using the
 SQLAlchemy session, made only when used (:class:`LazySession`) and bound to the same connection
 so its SQL runs inside the step's transaction: on PostgreSQL the adapter is in autocommit mode
-for the step (SQLAlchemy then opens no transaction of its own); on SQLite the engine's BEGIN
-listener sees the transaction already open (bot/db/engine.py).
+for the step (SQLAlchemy then opens no transaction of its own) and the step opens one before the
+session's first statement; on SQLite the engine's BEGIN listener sees the transaction already
+open (bot/db/engine.py).
 
 tests/bot/test_conversation_row.py runs the contract against every implementation.
 """
@@ -23,10 +26,11 @@ tests/bot/test_conversation_row.py runs the contract against every implementatio
 from __future__ import annotations
 
 import functools
+import inspect
 import json
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -97,14 +101,18 @@ class SessionStatements:
 
 _COLUMNS = repo._CONVERSATION_COLUMNS
 _JSON_COLUMNS = frozenset(c.key for c in repo._CONVERSATIONS.columns if isinstance(c.type, JSON))
-# Column names below come from our own table definition, never from input.
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM conversations WHERE chat_id = $1 FOR UPDATE"
-_CLAIM = (
-    "INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES ($1, $2, $3) "
-    "ON CONFLICT DO NOTHING"
-)
+# Column names below come from our own table definition, never from input. No FOR UPDATE: every
+# writer of a chat holds its advisory lock (bot/locks.py), and the version column catches the rest.
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM conversations WHERE chat_id = $1"
 _INSERTABLE = tuple(c for c in _COLUMNS if c != "id")
 _EVENT_COLUMNS = ("conversation_id", "chat_id", "kind", "question_id", "data", "source", "created_at")
+# migrations/versions/0004_step_functions.py: the chat lock with the row's read (bot/locks.py), and
+# the claim, the UPDATE and the events in one statement. The columns are named so that a column a
+# newer migration adds does not change what this code reads.
+OPEN_STEP = f"SELECT {', '.join(_COLUMNS)} FROM bot_open_step($1, $2, $3, $4)"
+_SAVE_STEP = "SELECT bot_save_step($1, $2, $3, $4, $5, $6, $7)"
+# The SQLSTATE bot_save_step raises when the row's version moved: StaleDataError here.
+STALE_SQLSTATE = "BT409"
 
 
 def _marks(count: int, numbered: bool) -> list[str]:
@@ -125,7 +133,6 @@ def _update_sql(names: tuple[str, ...], numbered: bool) -> str:
 
 
 _INSERT = _insert_sql("conversations", _INSERTABLE, numbered=True) + " RETURNING id"
-_INSERT_EVENT = _insert_sql("events", _EVENT_COLUMNS, numbered=True)
 
 
 def _dump(value: Any) -> str | None:
@@ -134,95 +141,132 @@ def _dump(value: Any) -> str | None:
     return None if value is None else json.dumps(value)
 
 
-def _load_row(record: asyncpg.Record) -> ConversationRow:
+def _json_default(value: object) -> str:
+    """Datetimes inside bot_save_step's JSON, as asyncpg encodes a timestamptz parameter (in UTC;
+    a naive one is taken as local time, as ``astimezone`` does), so both paths store the same instant."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, default=_json_default)
+
+
+def load_row(record: asyncpg.Record) -> ConversationRow:
     return ConversationRow(dict(record))
 
 
-def _claim_literal(update_id: int, chat_id: int | None, now: datetime) -> str:
-    """The claim with its values written in: two ints and a timestamp from our own clock, nothing typed."""
-    stamp = (now if now.tzinfo is not None else now.replace(tzinfo=UTC)).isoformat()
-    chat = "NULL" if chat_id is None else str(int(chat_id))
-    return (
-        "INSERT INTO processed_updates (update_id, chat_id, processed_at) "
-        f"VALUES ({int(update_id)}, {chat}, '{stamp}'::timestamptz) ON CONFLICT DO NOTHING"
-    )
-
-
 class AsyncpgStatements:
-    """The same statements on the asyncpg connection of the chat lock.
+    """The step's statements on the asyncpg connection that holds the chat lock, written at the end.
 
-    Either inside a transaction the caller opened (``driver.transaction()``), or, with
-    ``opens_transaction=True``, in one this object opens and the caller ends with :meth:`commit`
-    or :meth:`rollback`. Then BEGIN travels with the update's claim as one simple query: one
-    round trip fewer per update (the claim's three values are ours, so they are written in).
+    Reads happen at once (the first one usually came with the lock, :meth:`PostgresChatLock.hold_reading`);
+    the claim, the row's UPDATE and the events are kept and sent by :meth:`commit` as one call of
+    ``bot_save_step`` (migrations/versions/0004_step_functions.py), which is its own transaction.
+    The earlier shape (BEGIN with the claim, UPDATE, the events' INSERT, COMMIT) took four round
+    trips for what this does in one; each round trip cost the bot ~80 us and the server ~40 us of
+    CPU in the benchmark (README, Performance).
+
+    What must run before the end opens a transaction first (:meth:`begin`): a new row, whose id the
+    step needs, and anything the step writes through the SQLAlchemy session (the LazySession calls
+    :meth:`begin` before its first statement). ``bot_save_step`` then joins that transaction and
+    :meth:`commit` ends it. Inside a transaction the caller opened, it only joins that one.
+
+    A claim already taken makes :meth:`commit` roll back whatever ran and set :attr:`duplicate`;
+    a moved version raises StaleDataError from :meth:`commit`.
     """
 
     def __init__(
-        self, driver: asyncpg.Connection, *, opens_transaction: bool = False, claim_status: str | None = None
+        self, driver: asyncpg.Connection, *, first_read: ConversationRow | None | bool = False
     ) -> None:
         self.driver = driver
-        # claim_status: BEGIN and the claim (begin_and_claim) already ran, with the chat lock's query.
-        self._claim_status = claim_status
-        self._begin_pending = opens_transaction and claim_status is None
+        # The row read with the chat lock (None: the chat has none); False: nothing read yet.
+        self._first_read = first_read
+        self._began = False
+        self._claim: tuple[int, int | None, datetime] | None = None
+        self._write: tuple[int, int, dict[str, Any]] | None = None  # row id, version read, changes
+        self._events: list[dict[str, Any]] = []
+        self.duplicate = False
 
-    @staticmethod
-    def begin_and_claim(update_id: int, chat_id: int | None, now: datetime) -> str:
-        """The transaction's first round trip as one simple query (no parameters possible there)."""
-        return f"BEGIN; {_claim_literal(update_id, chat_id, now)}"
-
-    async def _begin(self) -> None:
-        if self._begin_pending:
-            self._begin_pending = False
+    async def begin(self) -> None:
+        """Open the step's transaction now (idempotent; nothing to do inside the caller's)."""
+        if not self._began and not self.driver.is_in_transaction():
             await self.driver.execute("BEGIN")
+            self._began = True
 
     async def commit(self) -> None:
-        if self._begin_pending:  # nothing ran, nothing to commit
-            self._begin_pending = False
-            return
-        await self.driver.execute("COMMIT")
+        """Send what the step kept as one ``bot_save_step``, and COMMIT the transaction if one was opened."""
+        claim, write, events = self._claim, self._write, self._events
+        self._claim, self._write, self._events = None, None, []
+        if claim is not None or write is not None or events:
+            update_id, chat_id, now = claim if claim is not None else (None, None, None)
+            conv_id, version, changes = write if write is not None else (None, None, None)
+            try:
+                status = await self.driver.fetchval(
+                    _SAVE_STEP,
+                    update_id,
+                    chat_id,
+                    now,
+                    conv_id,
+                    version,
+                    _json(changes) if changes is not None else None,
+                    _json(events) if events else None,
+                )
+            except asyncpg.PostgresError as error:
+                if getattr(error, "sqlstate", None) == STALE_SQLSTATE and write is not None:
+                    raise repo.stale(conv_id, version) from error  # type: ignore[arg-type]
+                raise
+            if status == "duplicate":
+                self.duplicate = True
+                await self.rollback()
+                return
+        if self._began:
+            self._began = False
+            await self.driver.execute("COMMIT")
 
     async def rollback(self) -> None:
         """After a failure: never raises, so the step's own exception is the one that surfaces."""
-        self._begin_pending = False
-        self._claim_status = None
+        self._claim, self._write, self._events = None, None, []
+        began, self._began = self._began, False
         try:
-            if self.driver.is_in_transaction():
+            if began and self.driver.is_in_transaction():
                 await self.driver.execute("ROLLBACK")
         except Exception as error:  # a lost connection: the chat lock drops it, which ends the transaction
             logger.warning("rolling back the step failed: %s", type(error).__name__)
 
     async def claim_update(self, update_id: int, chat_id: int | None, now: datetime) -> bool:
-        if self._claim_status is not None:
-            status, self._claim_status = self._claim_status, None
-        elif self._begin_pending:
-            self._begin_pending = False
-            status = await self.driver.execute(self.begin_and_claim(update_id, chat_id, now))
-        else:
-            status = await self.driver.execute(_CLAIM, update_id, chat_id, now)
-        return bool(status == "INSERT 0 1")
+        """Kept for :meth:`commit`: a redelivery shows there, as :attr:`duplicate`."""
+        self._claim = (update_id, chat_id, now)
+        return True
 
     async def get_conversation_for_update(self, chat_id: int) -> ConversationRow | None:
-        await self._begin()
+        first, self._first_read = self._first_read, False
+        if first is not False:
+            assert first is None or isinstance(first, ConversationRow)
+            return first
         record = await self.driver.fetchrow(_SELECT, chat_id)
-        return _load_row(record) if record is not None else None
+        return load_row(record) if record is not None else None
 
     async def insert_conversation(self, values: dict[str, Any]) -> ConversationRow:
-        await self._begin()
+        await self.begin()
         full = {**repo._NEW_CONVERSATION_DEFAULTS, **values, "version": 1}
         args = [_dump(full[c]) if c in _JSON_COLUMNS else full[c] for c in _INSERTABLE]
         full["id"] = await self.driver.fetchval(_INSERT, *args)
         return ConversationRow(full)
 
     async def save_conversation(self, conv: ConversationRow) -> None:
+        """Kept for :meth:`commit`; the row counts as written (a second save in one step adds to it)."""
         write = conv.next_write()
         if write is None:
             return
         changed, version = write
-        await self._begin()
-        names = tuple(changed)
-        args = [_dump(changed[n]) if n in _JSON_COLUMNS else changed[n] for n in names]
-        if await self.driver.execute(_update_sql(names, True), *args, conv.id, version) != "UPDATE 1":
-            raise repo.stale(conv.id, version)
+        if self._write is not None and self._write[0] == conv.id:
+            # One UPDATE per commit: the version it must replace is the first one read.
+            _, version, earlier = self._write
+            changed = {**earlier, **changed, "version": version + 1}
+        elif self._write is not None:
+            raise RuntimeError("one conversation row per step")
+        self._write = (conv.id, version, changed)
         conv.written(changed)
 
     async def add_events(
@@ -233,15 +277,19 @@ class AsyncpgStatements:
         source: str | None,
         now: datetime,
     ) -> None:
-        if not events:
-            return
-        await self._begin()
         conversation_id = conversation.id if conversation is not None else None
-        rows = [
-            (conversation_id, chat_id, kind, question_id, _dump(data), source, now)
+        self._events += [
+            {
+                "conversation_id": conversation_id,
+                "chat_id": chat_id,
+                "kind": kind,
+                "question_id": question_id,
+                "data": data,
+                "source": source,
+                "created_at": now,
+            }
             for kind, question_id, data in events
         ]
-        await self.driver.executemany(_INSERT_EVENT, rows)  # one round trip for all rows
 
 
 # ----------------------------------------------------------------------------- SQLite
@@ -269,8 +317,7 @@ _RESULT = tuple(
 )
 _LITE_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM conversations WHERE chat_id = ?"
 _LITE_CLAIM = (
-    "INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (?, ?, ?) "
-    "ON CONFLICT DO NOTHING"
+    "INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
 )
 _LITE_CLAIM_BIND = _bind_processors(repo._PROCESSED_UPDATES, ("update_id", "chat_id", "processed_at"))
 _LITE_INSERT = _insert_sql("conversations", _INSERTABLE, numbered=False)
@@ -476,12 +523,22 @@ class LazySession:
     real session (bound to the step's connection, so its SQL runs inside the step's transaction);
     ``flush`` on a session never made is a no-op, and ``finish`` commits or rolls back only one
     that was.
+
+    ``before_sql`` (PostgreSQL: :meth:`AsyncpgStatements.begin`) is awaited before the session's
+    first coroutine method runs, so what the session writes is in the step's transaction: the
+    adapter is in autocommit mode there and opens none of its own.
     """
 
-    def __init__(self, factory: async_sessionmaker[AsyncSession], conn: AsyncConnection) -> None:
+    def __init__(
+        self,
+        factory: async_sessionmaker[AsyncSession],
+        conn: AsyncConnection,
+        before_sql: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
         self._factory = factory
         self._conn = conn
         self._session: AsyncSession | None = None
+        self._before_sql = before_sql
 
     @property
     def used(self) -> bool:
@@ -492,11 +549,26 @@ class LazySession:
             self._session = self._factory(bind=self._conn)
         return self._session
 
+    async def _ready(self) -> None:
+        before, self._before_sql = self._before_sql, None
+        if before is not None:
+            await before()
+
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._get(), name)
+        attribute = getattr(self._get(), name)
+        if self._before_sql is None or not inspect.iscoroutinefunction(attribute):
+            return attribute  # add(), or anything once the transaction is open
+
+        @functools.wraps(attribute)
+        async def after_begin(*args: Any, **kwargs: Any) -> Any:
+            await self._ready()
+            return await attribute(*args, **kwargs)
+
+        return after_begin
 
     async def flush(self) -> None:
         if self._session is not None:
+            await self._ready()
             await self._session.flush()
 
     async def finish(self, *, commit: bool) -> None:
@@ -505,6 +577,8 @@ class LazySession:
             return
         if commit:
             try:
+                if session.new or session.dirty or session.deleted:
+                    await self._ready()  # add()s not flushed yet are written by this commit
                 await session.commit()
             finally:
                 await session.close()

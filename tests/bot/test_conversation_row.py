@@ -44,10 +44,10 @@ def new_values() -> dict[str, object]:
     }
 
 
-@pytest.fixture(params=["session", "asyncpg", "asyncpg-own-transaction", "sqlite3"])
+@pytest.fixture(params=["session", "asyncpg", "sqlite3"])
 async def statements(request: pytest.FixtureRequest, database_url: str) -> AsyncIterator[Transactions]:
     """A factory of transactions, each yielding the statements of one implementation."""
-    if request.param.startswith("asyncpg") and not database_url.startswith("postgresql"):
+    if request.param == "asyncpg" and not database_url.startswith("postgresql"):
         pytest.skip("the asyncpg statements are PostgreSQL's")
     if request.param == "sqlite3" and not database_url.startswith("sqlite"):
         pytest.skip("the sqlite3 statements are SQLite's")
@@ -72,24 +72,25 @@ async def statements(request: pytest.FixtureRequest, database_url: str) -> Async
                     await sql.rollback()
                     raise
             return
-        if request.param == "asyncpg-own-transaction":  # as the step runs: BEGIN goes with the claim
-            async with engine.connect() as conn:
-                driver = (await conn.get_raw_connection()).driver_connection
-                own = AsyncpgStatements(driver, opens_transaction=True)  # type: ignore[arg-type]
-                try:
-                    yield own
-                    await own.commit()
-                except BaseException:
-                    await own.rollback()
-                    raise
-            return
+        # As the step runs: reads at once, the writes kept and sent by commit() as one statement.
         async with engine.connect() as conn:
             driver = (await conn.get_raw_connection()).driver_connection
-            async with driver.transaction():  # type: ignore[union-attr]
-                yield AsyncpgStatements(driver)  # type: ignore[arg-type]
+            own = AsyncpgStatements(driver)  # type: ignore[arg-type]
+            try:
+                yield own
+                await own.commit()
+            except BaseException:
+                await own.rollback()
+                raise
 
     yield transaction
     await engine.dispose()
+
+
+def redelivery(sql: StepStatements, claimed: bool) -> bool:
+    """Whether the transaction found its update processed already: by the claim's own answer, or
+    (asyncpg, whose claim travels with the step's writes) when it was sent at the end."""
+    return not claimed or getattr(sql, "duplicate", False)
 
 
 async def test_insert_then_save_keeps_the_orm_version_contract(
@@ -156,29 +157,58 @@ async def test_a_write_over_a_newer_version_is_refused_and_other_columns_are_lef
 async def test_the_update_claim_and_the_events(statements: Transactions, database_url: str) -> None:
     async with statements() as sql:
         row = await sql.insert_conversation(new_values())
-        assert await sql.claim_update(77, CHAT, NOW) is True
-        assert await sql.claim_update(77, CHAT, NOW) is False  # a redelivery
+        first = await sql.claim_update(77, CHAT, NOW)
         await sql.add_events(row, CHAT, [], "fb_nov", NOW)  # nothing to insert
         await sql.add_events(
             row, CHAT, [("started", None, {}), ("answered", "debt", {"value": "52000"})], "fb_nov", NOW
         )
+    assert not redelivery(sql, first)
+    # The same update again: nothing the step would write is written (as the step does, events are
+    # only added after a claim that succeeded; asyncpg learns of the redelivery when it writes).
+    async with statements() as sql:
+        again = await sql.claim_update(77, CHAT, NOW)
+        if again:
+            await sql.add_events(row, CHAT, [("answered", "debt", {"value": "99"})], "fb_nov", NOW)
+    assert redelivery(sql, again)
     events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)
     assert [(e.kind, e.question_id, e.data, e.source) for e in sorted(events, key=lambda e: e.id)] == [
         ("started", None, {}, "fb_nov"),
         ("answered", "debt", {"value": "52000"}, "fb_nov"),
     ]
     assert all(e.conversation_id == row.id for e in events)
+    assert all(e.created_at.replace(tzinfo=UTC) == NOW for e in events)
 
 
-async def test_a_claim_opening_the_transaction_stores_the_same_row(
+async def test_a_redelivered_update_writes_nothing_of_its_step(
     statements: Transactions, database_url: str
 ) -> None:
-    """The step's first statement: on PostgreSQL it travels with BEGIN, its values written in."""
+    """The claim and the step's writes commit together: a redelivery leaves the row as it was."""
     async with statements() as sql:
-        assert await sql.claim_update(2**40 + 7, -1001234567890, NOW) is True
+        await sql.insert_conversation(new_values())
+        assert await sql.claim_update(500, CHAT, NOW)
+    async with statements() as sql:
+        claimed = await sql.claim_update(500, CHAT, NOW)
+        if claimed:
+            row = await sql.get_conversation_for_update(CHAT)
+            assert row is not None
+            row.state = "q9"
+            await sql.save_conversation(row)
+    assert redelivery(sql, claimed)
+    stored = await fetch_conversation(database_url, CHAT)
+    assert (stored.state, stored.version) == ("q1", 1)
+
+
+async def test_a_claim_stores_its_values_and_a_failed_step_leaves_none(
+    statements: Transactions, database_url: str
+) -> None:
+    """The largest update ids and group chat ids Telegram uses, and the time, survive the trip."""
+    async with statements() as sql:
+        first = await sql.claim_update(2**40 + 7, -1001234567890, NOW)
         assert await sql.get_conversation_for_update(-1001234567890) is None
+    assert not redelivery(sql, first)
     async with statements() as sql:
-        assert await sql.claim_update(2**40 + 7, -1001234567890, NOW) is False
+        again = await sql.claim_update(2**40 + 7, -1001234567890, NOW)
+    assert redelivery(sql, again)
     with pytest.raises(RuntimeError):  # a failing step leaves no claim behind
         async with statements() as sql:
             assert await sql.claim_update(88, None, NOW) is True
@@ -186,3 +216,76 @@ async def test_a_claim_opening_the_transaction_stores_the_same_row(
     rows = await fetch_rows(database_url, ProcessedUpdate)
     assert [(r.update_id, r.chat_id) for r in rows] == [(2**40 + 7, -1001234567890)]
     assert rows[0].processed_at.replace(tzinfo=UTC) == NOW  # SQLite hands it back without its zone
+
+
+# A new value for every column a step may change. A column added to conversations must be added here,
+# and (PostgreSQL) to bot_save_step's UPDATE by its migration: this test fails until both are done.
+EVERY_COLUMN = {
+    "chat_id": CHAT + 1,
+    "user_id": 99,
+    "state": "review",
+    "snapshot": {"zeta": 1, "alpha": {"b": 2, "a": [1, 2]}},  # key order must survive
+    "lang": "en",
+    "source_first": "tt_dec",
+    "source_last": "yt_jan",
+    "status": "finished",
+    "contact_phone": "+15555550123",
+    "created_at": datetime(2026, 1, 2, 3, 4, 5, 678000, tzinfo=UTC),
+    "updated_at": datetime(2026, 11, 29, 23, 59, 59, 999999, tzinfo=UTC),
+    "finished_at": datetime(2026, 11, 29, 12, 0, tzinfo=UTC),
+    "source_token": "t_abc",
+    "variant_intro": "short",
+    "variant_cta": "call",
+    "lead_step": "phone",
+    "lead_draft": {"name": "Ana <b>", "time": "morning"},
+    "with_staff": True,
+    "opted_out": True,
+    "reminder_sent_at": datetime(2026, 11, 28, 9, 30, tzinfo=UTC),
+}
+
+
+async def test_every_column_a_step_changes_is_written(statements: Transactions, database_url: str) -> None:
+    from bot.db.repo import _CONVERSATION_COLUMNS
+
+    assert set(EVERY_COLUMN) == set(_CONVERSATION_COLUMNS) - {"id", "version"}
+    async with statements() as sql:
+        await sql.insert_conversation(new_values())
+    async with statements() as sql:
+        row = await sql.get_conversation_for_update(CHAT)
+        assert row is not None
+        for name, value in EVERY_COLUMN.items():
+            setattr(row, name, value)
+        await sql.save_conversation(row)
+    stored = await fetch_conversation(database_url, CHAT + 1)
+    for name, value in EVERY_COLUMN.items():
+        got = getattr(stored, name)
+        if isinstance(value, datetime):
+            got = got.replace(tzinfo=UTC) if got.tzinfo is None else got  # SQLite drops the zone
+        assert got == value, name
+    assert list(stored.snapshot) == ["zeta", "alpha"] and list(stored.snapshot["alpha"]) == ["b", "a"]
+    assert stored.version == 2
+
+    # Back to empty where a column may be: NULL and false are written too, not skipped.
+    nullable = {
+        "user_id",
+        "source_first",
+        "source_last",
+        "contact_phone",
+        "finished_at",
+        "source_token",
+        "variant_intro",
+        "variant_cta",
+        "lead_step",
+        "lead_draft",
+        "reminder_sent_at",
+    }
+    async with statements() as sql:
+        row = await sql.get_conversation_for_update(CHAT + 1)
+        assert row is not None
+        for name in nullable:
+            setattr(row, name, None)
+        row.with_staff = row.opted_out = False
+        await sql.save_conversation(row)
+    stored = await fetch_conversation(database_url, CHAT + 1)
+    assert all(getattr(stored, name) is None for name in nullable)
+    assert (stored.with_staff, stored.opted_out, stored.version) == (False, False, 3)

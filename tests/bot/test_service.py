@@ -191,6 +191,85 @@ async def test_a_step_that_uses_the_session_commits_its_writes_with_the_steps(
     assert len(await fetch_rows(database_url, ProcessedUpdate, ProcessedUpdate.update_id == 4322)) == 1
 
 
+async def one_update(service: ConversationService, incoming: Incoming) -> Any:
+    """What ConversationService.handle does before it sends anything: the lock (with the first read
+    on PostgreSQL) and the step."""
+    async with service.locks.hold(incoming.chat_id), service._hold_chat(incoming) as (conn, first_read):
+        return await service._run_step(incoming, conn, first_read=first_read)
+
+
+def count_asyncpg_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every query method called on an asyncpg connection (each is one round trip), named by what it runs."""
+    import asyncpg
+
+    seen: list[str] = []
+    names = {"bot_open_step": "lock and read", "bot_save_step": "write", "pg_advisory_unlock": "unlock"}
+    for method in ("execute", "executemany", "fetch", "fetchrow", "fetchval"):
+        original = getattr(asyncpg.Connection, method)
+
+        async def counting(
+            self: Any, query: str, *args: Any, _original: Any = original, **kwargs: Any
+        ) -> Any:
+            seen.append(next((name for key, name in names.items() if key in query), query))
+            return await _original(self, query, *args, **kwargs)
+
+        monkeypatch.setattr(asyncpg.Connection, method, counting)
+    return seen
+
+
+async def test_on_postgresql_a_step_is_three_round_trips(
+    pg_service: ConversationService, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock with the row's read, the claim with the UPDATE and the events, the unlock. It was six
+    (BEGIN, SELECT, UPDATE, INSERT and COMMIT on their own); each costs CPU on both ends."""
+    await one_update(pg_service, typed("start"))
+    calls = count_asyncpg_calls(monkeypatch)
+    outcome = await one_update(pg_service, typed("a"))
+    assert not outcome.duplicate and outcome.event_kinds == ["answered"]
+    assert calls == ["lock and read", "write", "unlock"]
+    assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
+
+    calls.clear()  # a new conversation needs its id before the end: a transaction of its own
+    outcome = await one_update(pg_service, dataclasses.replace(typed("start"), chat_id=CHAT + 1))
+    assert outcome.conversation_id is not None
+    assert calls == ["lock and read", "BEGIN", calls[2], "write", "COMMIT", "unlock"]
+    assert calls[2].startswith("INSERT INTO conversations")
+
+
+class OneTokenPerStep:
+    """A step hook that writes a row of its own through the session, as the leads hooks do."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    async def intercept(self, step: Any) -> bool:
+        return False
+
+    async def after_step(self, step: Any) -> None:
+        self.count += 1
+        step.session.add(
+            LinkToken(token=f"t_step{self.count}", campaign="probe", created_at=datetime.now(UTC))
+        )
+        await step.session.flush()
+
+
+async def test_on_postgresql_a_redelivered_update_undoes_what_its_step_wrote_through_the_session(
+    pg_service: ConversationService, database_url: str
+) -> None:
+    """The claim is checked when the step's writes go out, after the step ran again: what the step
+    wrote meanwhile through the session must be rolled back with it, and nothing be answered."""
+    hook = OneTokenPerStep()
+    pg_service.step_hooks.append(hook)
+    first = await one_update(pg_service, typed("start", update_id=6001))
+    again = await one_update(pg_service, typed("start", update_id=6001))
+    assert not first.duplicate and again.duplicate and again.messages == []
+    assert hook.count == 2  # the step did run again...
+    assert [t.token for t in await fetch_rows(database_url, LinkToken)] == ["t_step1"]  # ...and left nothing
+    assert len(await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)) == len(
+        first.event_kinds
+    )
+
+
 class KillConnection:
     """A step hook that terminates the step's own PostgreSQL backend, as a server restart would."""
 

@@ -148,14 +148,18 @@ async def test_overlapping_staff_actions_in_opposite_order_do_not_deadlock(
 async def test_sql_run_with_the_lock_and_left_open_is_rolled_back_before_the_unlock(
     engines: tuple[AsyncEngine, AsyncEngine],
 ) -> None:
-    """The step opens its transaction in the lock's round trip (hold_then); if it never ends it,
-    the release rolls it back, so no half-done step is committed and the pool gets a clean session."""
+    """A step opens its transaction on asyncpg when it must write before its end (bot/db/steps.py);
+    if it never ends it, the release rolls it back, so no half-done step is committed and the pool
+    gets a clean session."""
     a = PostgresChatLock(engines[0])
-    first = "BEGIN; INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (9191, 1, now())"
-    async with a.hold_then((779,), first) as (conn, status):
-        assert status == "INSERT 0 1"
+    async with a.hold_reading(779) as (conn, row):
+        assert row is None  # the chat has no conversation
         driver = (await conn.get_raw_connection()).driver_connection
-        assert driver is not None and driver.is_in_transaction()
+        assert driver is not None
+        status = await driver.execute(
+            "BEGIN; INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (9191, 1, now())"
+        )
+        assert status == "INSERT 0 1" and driver.is_in_transaction()
     async with engines[1].connect() as other:
         gone = await other.execute(text("SELECT count(*) FROM processed_updates WHERE update_id = 9191"))
         assert gone.scalar_one() == 0
@@ -170,3 +174,50 @@ async def test_sql_run_with_the_lock_and_left_open_is_rolled_back_before_the_unl
         assert conn is not None
         driver = (await conn.get_raw_connection()).driver_connection
         assert driver is not None and not driver.is_in_transaction()
+
+
+async def test_the_read_with_the_lock_sees_what_the_previous_holder_committed(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    """The step's first round trip takes the lock and reads the row (bot_open_step). The read must
+    come after the wait: a read in the calling statement would see the row as it was when the
+    statement began, before the holder it waited for committed, and the step would work on it."""
+    a, b = PostgresChatLock(engines[0]), PostgresChatLock(engines[1])
+    async with engines[0].begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO conversations (chat_id, state, snapshot, lang, status, created_at, updated_at,"
+                " version) VALUES (790, 'before', '{}', 'en', 'active', now(), now(), 1)"
+            )
+        )
+    waiting = asyncio.Event()
+
+    async def second_worker() -> str:
+        waiting.set()
+        async with b.hold_reading(790) as (_, row):
+            assert row is not None
+            return str(row["state"])
+
+    async with a.hold_reading(790) as (conn, row):
+        assert row is not None and row["state"] == "before"
+        task = asyncio.create_task(second_worker())
+        await asyncio.wait_for(waiting.wait(), 5)
+        await asyncio.sleep(0.3)  # b's statement has begun and waits for the lock
+        assert not task.done()
+        driver = (await conn.get_raw_connection()).driver_connection
+        assert driver is not None
+        await driver.execute("UPDATE conversations SET state = 'after', version = 2 WHERE chat_id = 790")
+    assert await asyncio.wait_for(task, 5) == "after"
+
+
+async def test_the_step_lock_times_out_as_a_transient_database_error_and_leaves_nothing(
+    engines: tuple[AsyncEngine, AsyncEngine],
+) -> None:
+    a, b = PostgresChatLock(engines[0]), PostgresChatLock(engines[1], lock_timeout="100ms")
+    async with a.hold(781):
+        with pytest.raises(OperationalError):
+            async with b.hold_reading(781):
+                pass
+    assert await _advisory_locks_held(engines[0], [781]) == 0
+    async with asyncio.timeout(5), b.hold_reading(781) as (_, row):
+        assert row is None
