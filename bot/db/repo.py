@@ -197,8 +197,19 @@ async def add_events(
     """
     if not events:
         return
+    await session.execute(_INSERT_EVENTS, event_rows(conversation, chat_id, events, source, now))
+
+
+def event_rows(
+    conversation: Conversation | ConversationRow | None,
+    chat_id: int | None,
+    events: list[tuple[str, str | None, dict[str, Any]]],
+    source: str | None,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """A step's events as rows of the events table (the session's INSERT, asyncpg's bot_save_step)."""
     conversation_id = conversation.id if conversation is not None else None
-    rows = [
+    return [
         {
             "conversation_id": conversation_id,
             "chat_id": chat_id,
@@ -210,7 +221,6 @@ async def add_events(
         }
         for kind, question_id, data in events
     ]
-    await session.execute(_INSERT_EVENTS, rows)
 
 
 async def add_assessment(

@@ -277,19 +277,7 @@ class AsyncpgStatements:
         source: str | None,
         now: datetime,
     ) -> None:
-        conversation_id = conversation.id if conversation is not None else None
-        self._events += [
-            {
-                "conversation_id": conversation_id,
-                "chat_id": chat_id,
-                "kind": kind,
-                "question_id": question_id,
-                "data": data,
-                "source": source,
-                "created_at": now,
-            }
-            for kind, question_id, data in events
-        ]
+        self._events += repo.event_rows(conversation, chat_id, events, source, now)
 
 
 # ----------------------------------------------------------------------------- SQLite
