@@ -41,7 +41,7 @@ def _input_for(text: str, buttons: list[Button], step: int) -> UserInput:
         return UserInput(InputKind.BUTTON, buttons[int(text) - 1].value, step)
     if text.lower() in COMMANDS:
         return UserInput(InputKind.COMMAND, COMMANDS[text.lower()])
-    return UserInput(InputKind.TEXT, text)
+    return UserInput.typed(text)
 
 
 def run_console(

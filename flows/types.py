@@ -39,6 +39,15 @@ class UserInput:
     # For buttons: the step the button was shown at. A mismatch means the button is stale.
     step: int | None = None
 
+    @classmethod
+    def typed(cls, text: str) -> UserInput:
+        """What a person typed, as the engine takes it: without NUL characters.
+
+        No keyboard types one, but a client can send one, and PostgreSQL's text cannot hold it
+        (an answer, a name or an invalid reply is stored and echoed in events).
+        """
+        return cls(InputKind.TEXT, text.replace("\x00", ""))
+
 
 @dataclass(frozen=True)
 class Button:

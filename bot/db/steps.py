@@ -29,6 +29,7 @@ import functools
 import inspect
 import json
 import logging
+import re
 import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -149,8 +150,18 @@ def _json_default(value: object) -> str:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+# A JSON-escaped NUL (\u0000) not itself escaped (an even run of backslashes before it, or none).
+_NUL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+
+
 def _json(value: Any) -> str:
-    return json.dumps(value, default=_json_default)
+    text = json.dumps(value, default=_json_default)
+    if "\\u0000" in text:
+        # bot_save_step reads this JSON with json_populate_record, which turns every string in it into
+        # text, and PostgreSQL text cannot hold NUL: the whole step would fail. Typed text has its NULs
+        # removed on the way in (UserInput.typed); this keeps any other source from breaking a step.
+        text = _NUL_ESCAPE.sub(r"\1", text)
+    return text
 
 
 def load_row(record: asyncpg.Record) -> ConversationRow:

@@ -7,11 +7,11 @@ from aiogram.types import Message, Update
 
 from bot.routers.base import Magic, from_message
 from bot.service import Action, ConversationService
-from flows.types import InputKind, UserInput
+from flows.types import UserInput
 
 
 async def on_text(message: Message, bot: Bot, event_update: Update, service: ConversationService) -> None:
-    user_input = UserInput(kind=InputKind.TEXT, value=message.text or "")
+    user_input = UserInput.typed(message.text or "")
     await service.handle(bot, from_message(message, event_update, Action.INPUT, user_input=user_input))
 
 

@@ -289,3 +289,43 @@ async def test_every_column_a_step_changes_is_written(statements: Transactions, 
     stored = await fetch_conversation(database_url, CHAT + 1)
     assert all(getattr(stored, name) is None for name in nullable)
     assert (stored.with_staff, stored.opted_out, stored.version) == (False, False, 3)
+
+
+async def test_two_saves_in_one_step_both_land(statements: Transactions, database_url: str) -> None:
+    """asyncpg keeps its UPDATE for the end: a second save adds to it, and the version in memory is
+    the stored one whichever implementation wrote it."""
+    async with statements() as sql:
+        await sql.insert_conversation(new_values())
+    async with statements() as sql:
+        row = await sql.get_conversation_for_update(CHAT)
+        assert row is not None
+        row.state = "q2"
+        await sql.save_conversation(row)
+        row.lead_step, row.state = "offered", "q3"
+        await sql.save_conversation(row)
+    stored = await fetch_conversation(database_url, CHAT)
+    assert (stored.state, stored.lead_step, stored.version) == ("q3", "offered", row.version)
+
+
+async def test_text_that_sql_text_cannot_hold_is_kept_in_the_json_columns(
+    statements: Transactions, database_url: str
+) -> None:
+    """Quotes, backslashes (one before a NUL too), emoji, right-to-left marks survive every
+    implementation. A NUL cannot reach PostgreSQL's JSON functions: bot_save_step drops it rather
+    than fail the step (typed text loses its NULs on the way in already, UserInput.typed)."""
+    odd = 'a\x00b "q" \\ \\u0000 \\\x00 \u202e 🧾 $52,000'
+    async with statements() as sql:
+        row = await sql.insert_conversation(new_values())
+        assert await sql.claim_update(4040, CHAT, NOW)
+        await sql.add_events(row, CHAT, [("invalid", "debt", {"value": odd})], None, NOW)
+    async with statements() as sql:
+        row = await sql.get_conversation_for_update(CHAT)
+        assert row is not None
+        row.snapshot = {"state": "q1", "answers": {"note": odd}}
+        row.lead_draft = {"name": odd}
+        await sql.save_conversation(row)
+    kept = odd.replace("\x00", "") if isinstance(sql, AsyncpgStatements) else odd
+    stored = await fetch_conversation(database_url, CHAT)
+    assert stored.snapshot["answers"]["note"] == kept and stored.lead_draft == {"name": kept}
+    events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)
+    assert [e.data for e in events] == [{"value": kept}]

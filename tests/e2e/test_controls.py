@@ -62,6 +62,25 @@ async def test_answer_with_html_is_shown_escaped(fake_telegram: FakeTelegram, bo
     assert all(c.ok for c in fake_telegram.calls("sendMessage"))
 
 
+async def test_a_nul_in_typed_text_is_dropped_and_the_answer_counts(
+    fake_telegram: FakeTelegram, bot: BotRunner, database_url: str
+) -> None:
+    """No keyboard types a NUL, but a client can send one; PostgreSQL's text cannot hold it. A bad
+    answer with one is refused as any bad answer; a good one is taken, and stored without it."""
+    user = fake_telegram.user()
+    chat, _ = await begin(bot, user)
+    question = (await chat.answer("b:The IRS (federal)"))[-1]
+    assert BALANCE_QUESTION in question.text
+    error = only(await chat.send("lots\x00"))
+    assert "for example" in error.text.lower()
+    replies = await chat.send("52\x00000")
+    assert any("Question " in m.text for m in replies), [m.text for m in replies]
+    conv = await fetch_conversation(database_url, user.id)
+    assert conv.snapshot["answers"]["balance"] == "52000"
+    events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == user.id)
+    assert [e.question_id for e in events if e.kind == "invalid"] == ["balance"]
+
+
 async def test_a_button_from_an_old_message_changes_nothing(
     fake_telegram: FakeTelegram, bot: BotRunner, database_url: str
 ) -> None:
