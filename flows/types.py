@@ -41,12 +41,19 @@ class UserInput:
 
     @classmethod
     def typed(cls, text: str) -> UserInput:
-        """What a person typed, as the engine takes it: without NUL characters.
+        """What a person typed, as the engine takes it: text every database and JSON can hold.
 
-        No keyboard types one, but a client can send one, and PostgreSQL's text cannot hold it
-        (an answer, a name or an invalid reply is stored and echoed in events).
+        No keyboard types a NUL or half of a UTF-16 surrogate pair, but a client can send either
+        (JSON's ``\\u0000``, a lone ``\\ud800``), and neither can be stored: PostgreSQL's text and
+        JSON refuse them, and no UTF-8 encodes a lone surrogate. A NUL is dropped; a lone
+        surrogate becomes "?".
         """
-        return cls(InputKind.TEXT, text.replace("\x00", ""))
+        text = text.replace("\x00", "")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = text.encode("utf-8", "replace").decode("utf-8")
+        return cls(InputKind.TEXT, text)
 
 
 @dataclass(frozen=True)

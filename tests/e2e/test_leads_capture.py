@@ -146,3 +146,17 @@ async def test_same_number_from_a_second_account_is_the_same_lead(
     # No second card: the first one now says another account came in.
     assert len(staff.messages) == 1
     assert "another Telegram account" in staff.messages[0].text
+
+
+async def test_a_name_with_a_nul_or_a_lone_surrogate_is_stored_cleaned(
+    fake_telegram: FakeTelegram, run_bot: Callable[..., BotRunner], database_url: str
+) -> None:
+    """No keyboard types either, but a client can send them, and neither database takes them as they
+    are (before, this step failed on both and the person waited for an answer): a NUL is dropped, a
+    lone surrogate becomes "?"."""
+    runner = await start(run_bot)
+    chat = runner.chat(fake_telegram.user(first_name="Eve"))
+    (done,) = await become_lead(chat, name="Eve\x00 \ud800Lee", best_time="Mor\x00ning \udfff")
+    assert "Thank you, Eve ?Lee!" in done.text
+    (lead,) = await fetch_rows(database_url, Lead)
+    assert (lead.name, lead.best_time) == ("Eve ?Lee", "Morning ?")
