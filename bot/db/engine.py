@@ -4,11 +4,12 @@ SQLite needs three things to be safe under concurrent updates (engineering-notes
 WAL so readers do not block the writer, a busy timeout so a second writer waits
 instead of failing, and BEGIN IMMEDIATE so a read-then-write transaction takes the
 write lock up front instead of failing with "database is locked" when it upgrades.
-PostgreSQL needs none of this: the runner locks the conversation row instead.
+PostgreSQL needs none of this: the runner holds an advisory lock per chat (bot/locks.py).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from sqlalchemy import event, inspect, text
@@ -18,9 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import ensure_sqlite_dir
 from bot.db import sqlite_onehop
+from bot.db.migrate import revisions
 from bot.errors import StartupError, redacted
 
 SQLITE_BUSY_TIMEOUT_S = 15
+
+logger = logging.getLogger(__name__)
 
 
 def is_sqlite(url: str) -> bool:
@@ -124,15 +128,31 @@ async def open_database(
         ) from None
     try:
         async with engine.connect() as conn:
-            await conn.execute(text("SELECT 1"))
-            migrated = await conn.run_sync(lambda sync: inspect(sync).has_table("conversations"))
+            tables = set(await conn.run_sync(lambda sync: inspect(sync).get_table_names()))
+            revision = None
+            if "alembic_version" in tables:
+                found = await conn.execute(text("SELECT version_num FROM alembic_version"))
+                revision = found.scalar_one_or_none()
     except Exception as error:
         await engine.dispose()
         raise StartupError(
             f"cannot open the database at DATABASE_URL={redacted(url)} "
             f"({type(error).__name__}): check the URL, that the server runs and the database exists"
         ) from None
-    if not migrated:
+    if "conversations" not in tables:
         await engine.dispose()
         raise StartupError("the database has no tables yet: run `python -m bot migrate` (or `make run`)")
+    chain = revisions()
+    if revision in chain[:-1]:
+        # Behind this code: the step would call functions or columns a later migration adds (on
+        # PostgreSQL every update would fail). Refuse to start rather than fail each update.
+        await engine.dispose()
+        raise StartupError(
+            f"the database is at migration {revision} and this code needs {chain[-1]}: "
+            "run `python -m bot migrate` (or `make run`)"
+        )
+    if revision not in chain:
+        # Ahead of this code (a newer deploy migrated it, this one is older): migrations only add,
+        # so run, and say so.
+        logger.warning("the database is at migration %s, which this code does not know", revision)
     return engine
