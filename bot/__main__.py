@@ -43,8 +43,8 @@ def setup_logging(level: str) -> None:
     )
     # aiohttp's access/client logs could carry request URLs, and those carry the token.
     logging.getLogger("aiohttp").setLevel(max(logging.WARNING, logging.getLevelName(level)))
-    # Alembic announces each of its plugins at INFO when imported (the startup's migration check
-    # imports it): seven lines of noise before every start.
+    # Alembic announces each of its plugins at INFO when imported (`migrate` imports it): seven
+    # lines of noise before the one that matters.
     logging.getLogger("alembic.runtime.plugins").setLevel(max(logging.WARNING, logging.getLevelName(level)))
 
 

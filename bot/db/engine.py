@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import ensure_sqlite_dir
 from bot.db import sqlite_onehop
-from bot.db.migrate import revisions
+from bot.db.migrate import chain as migration_chain
 from bot.errors import StartupError, redacted
 
 SQLITE_BUSY_TIMEOUT_S = 15
@@ -142,7 +142,7 @@ async def open_database(
     if "conversations" not in tables:
         await engine.dispose()
         raise StartupError("the database has no tables yet: run `python -m bot migrate` (or `make run`)")
-    chain = revisions()
+    chain = migration_chain()
     if revision in chain[:-1]:
         # Behind this code: the step would call functions or columns a later migration adds (on
         # PostgreSQL every update would fail). Refuse to start rather than fail each update.

@@ -6,6 +6,8 @@ at no maintenance cost: new revisions are picked up automatically.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +18,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from bot.db.engine import create_engine
+from bot.db.migrate import chain as migration_chain
 from bot.db.migrate import downgrade, revisions, upgrade
 from bot.db.models import Base
 from tests.dbs import PostgresServer, run_blocking
@@ -59,6 +62,14 @@ def test_revisions_form_one_chain_starting_at_0001() -> None:
     chain = revisions()
     assert chain[0] == "0001"
     assert len(chain) == len(set(chain))
+
+
+def test_the_bot_reads_the_same_chain_without_importing_alembic() -> None:
+    """The startup's check reads the migration files itself: Alembic costs a process ~9 MB."""
+    assert migration_chain() == revisions()
+    probe = "import sys, bot.__main__, bot.app, bot.webhook, bot.db.engine; print('alembic' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 def test_stairway_upgrade_downgrade_upgrade_every_revision(empty_database_url: str) -> None:
