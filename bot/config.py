@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     bot_api_url: str = "https://api.telegram.org"
     database_url: str = DEFAULT_DATABASE_URL
     # PostgreSQL connections per process: every update in flight holds one from its chat lock until its
-    # replies are sent (README "Production"). Unset: SQLAlchemy's 5, plus up to 10 more under load.
+    # replies are sent (README "Production"). Unset: 15, all kept open, and no overflow (bot/db/engine.py).
     # SQLite ignores both: it always uses one connection per process (bot/db/engine.py says why).
     database_pool_size: int | None = Field(default=None, ge=1, le=1000)
     database_max_overflow: int | None = Field(default=None, ge=0, le=1000)

@@ -22,12 +22,13 @@ async def test_pool_settings_size_a_server_database_and_never_sqlite(database_ur
         await engine.dispose()
 
 
-async def test_unset_pool_settings_keep_the_drivers_defaults(database_url: str) -> None:
+async def test_unset_pool_settings_keep_fifteen_connections_open(database_url: str) -> None:
+    """SQLAlchemy's 5 + 10 opened and closed overflow connections in every burst (item 33)."""
     settings = Settings(_env_file=None, database_url=database_url)  # type: ignore[call-arg]
     engine = await open_database(settings)
     try:
         pool = engine.sync_engine.pool
-        expected = (1, 0) if database_url.startswith("sqlite") else (5, 10)
+        expected = (1, 0) if database_url.startswith("sqlite") else (15, 0)
         assert (pool.size(), pool._max_overflow) == expected  # type: ignore[attr-defined]
     finally:
         await engine.dispose()
