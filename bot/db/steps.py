@@ -126,11 +126,12 @@ def _insert_sql(table: str, columns: tuple[str, ...], numbered: bool) -> str:
 
 
 @functools.cache  # one text per set of changed columns (a handful in practice)
-def _update_sql(names: tuple[str, ...], numbered: bool) -> str:
-    """The versioned UPDATE of the changed columns; its last two parameters are id and version."""
-    marks = _marks(len(names) + 2, numbered)
-    sets = ", ".join(f"{name} = {mark}" for name, mark in zip(names, marks, strict=False))
-    return f"UPDATE conversations SET {sets} WHERE id = {marks[-2]} AND version = {marks[-1]}"
+def _update_sql(names: tuple[str, ...]) -> str:
+    """SQLite's versioned UPDATE of the changed columns; its last two parameters are id and version.
+
+    (PostgreSQL's is inside bot_save_step, migration 0004.)"""
+    sets = ", ".join(f"{name} = ?" for name in names)
+    return f"UPDATE conversations SET {sets} WHERE id = ? AND version = ?"
 
 
 _INSERT = _insert_sql("conversations", _INSERTABLE, numbered=True) + " RETURNING id"
@@ -469,7 +470,7 @@ class SqliteStatements:
         changed, version = write
         names = tuple(changed)
         args = _bind(tuple(_LITE_UPDATE_BIND[n] for n in names), [changed[n] for n in names])
-        self._writes.append((_update_sql(names, False), (*args, conv.id, version), False, (conv.id, version)))
+        self._writes.append((_update_sql(names), (*args, conv.id, version), False, (conv.id, version)))
         conv.written(changed)
 
     async def add_events(
