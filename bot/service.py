@@ -58,6 +58,7 @@ from bot.db.models import STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED
 from bot.db.repo import ConversationRow
 from bot.db.steps import (
     AsyncpgStatements,
+    FirstRead,
     LazySession,
     SessionStatements,
     SqliteStatements,
@@ -289,9 +290,7 @@ class ConversationService:
                 self._idle.set()
 
     @asynccontextmanager
-    async def _hold_chat(
-        self, incoming: Incoming
-    ) -> AsyncIterator[tuple[AsyncConnection | None, ConversationRow | None | bool]]:
+    async def _hold_chat(self, incoming: Incoming) -> AsyncIterator[tuple[AsyncConnection | None, FirstRead]]:
         """The chat lock. On PostgreSQL its round trip also reads the chat's conversation row, which
         is yielded (None: the chat has none); False means nothing was read with the lock."""
         if isinstance(self.chat_lock, PostgresChatLock):
@@ -317,7 +316,7 @@ class ConversationService:
         incoming: Incoming,
         conn: AsyncConnection | None = None,
         *,
-        first_read: ConversationRow | None | bool = False,
+        first_read: FirstRead = False,
     ) -> Outcome:
         """One attempt, and one more from a fresh read if the row changed underneath (StaleDataError).
 
@@ -344,7 +343,7 @@ class ConversationService:
         self,
         incoming: Incoming,
         conn: AsyncConnection,
-        first_read: ConversationRow | None | bool = False,
+        first_read: FirstRead = False,
     ) -> Outcome:
         """PostgreSQL: the step's own statements run on asyncpg directly and its writes go out at the
         end as one statement (bot/db/steps.py says why). The SQLAlchemy session for everything else is

@@ -165,6 +165,11 @@ def _json(value: Any) -> str:
     return text
 
 
+# The conversation row a step starts from, when it was read with the chat lock (None: the chat has
+# none); False: nothing was read yet, so the step reads it itself.
+FirstRead = ConversationRow | None | bool
+
+
 def load_row(record: asyncpg.Record) -> ConversationRow:
     return ConversationRow(dict(record))
 
@@ -182,17 +187,14 @@ class AsyncpgStatements:
     What must run before the end opens a transaction first (:meth:`begin`): a new row, whose id the
     step needs, and anything the step writes through the SQLAlchemy session (the LazySession calls
     :meth:`begin` before its first statement). ``bot_save_step`` then joins that transaction and
-    :meth:`commit` ends it. Inside a transaction the caller opened, it only joins that one.
+    :meth:`commit` ends it. (On a connection already in a transaction it opens and ends none.)
 
     A claim already taken makes :meth:`commit` roll back whatever ran and set :attr:`duplicate`;
     a moved version raises StaleDataError from :meth:`commit`.
     """
 
-    def __init__(
-        self, driver: asyncpg.Connection, *, first_read: ConversationRow | None | bool = False
-    ) -> None:
+    def __init__(self, driver: asyncpg.Connection, *, first_read: FirstRead = False) -> None:
         self.driver = driver
-        # The row read with the chat lock (None: the chat has none); False: nothing read yet.
         self._first_read = first_read
         self._began = False
         self._claim: tuple[int, int | None, datetime] | None = None
