@@ -6,7 +6,7 @@ answer to the query plus a message, so the figures measure aiogram, HTTP and the
 
 ``--keep-response-models`` is the second baseline (``echofix`` in the bench): the same bot without the
 largest aiogram inefficiency the real bot avoids, with the bot's own class for it
-(``bot.session_retry.KeepsResponseModels``). aiogram parametrises
+(``bot.telegram.session.KeepsResponseModels``). aiogram parametrises
 ``Response[T]`` on every call and pydantic caches that class weakly, so after each garbage collection
 it is built again: py-spy put 25.5% of the bare echo bot's samples in that rebuild
 (``complete_model_class``), and 0% of the bot's. The bot's smaller request-path savings (JSON bodies,
@@ -26,7 +26,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
-from bot.session_retry import KeepsResponseModels
+from bot.telegram.session import KeepsResponseModels
 
 KEYBOARD = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="go", callback_data="go")]])
 

@@ -4,7 +4,7 @@ Run: ``.venv/bin/python -m bench.step_bench --db sqlite`` (or ``--db postgres``)
 
 ``python -m bench`` measures the whole bot through real HTTP, where aiogram, aiohttp and the fake
 server dominate and the VM's drift moves every figure by 20%. A change to the step's database path
-(bot/db/steps.py, bot/locks.py) is seen better here: the real ConversationService with its real
+(bot/db/store.py, bot/db/pgfast.py) is seen better here: the real StepRunner with its real
 chat lock and statements, a trivial flow (one answer, one event, a small snapshot), ``--chats``
 people at once, ``--steps`` steps each, in this one process. Compare two versions of the code by
 running this from two checkouts, alternately, a few times.
@@ -27,8 +27,11 @@ from pathlib import Path
 from bot.config import Settings
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.migrate import upgrade
-from bot.service import Action, ConversationService, Incoming
-from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
+from bot.features.leads.phone import PhoneNumbers
+from bot.runner.runner import StepRunner
+from bot.telegram.incoming import Incoming
+from flows.chat import Act, ChatInput
+from flows.types import Event, OutMessage, Snapshot, StepResult, UserInput
 
 DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 
@@ -56,9 +59,7 @@ def typed(chat_id: int, value: str) -> Incoming:
         update_id=next(_update_ids),
         chat_id=chat_id,
         user_id=chat_id,
-        language_code="en",
-        action=Action.INPUT,
-        user_input=UserInput(InputKind.TEXT, value),
+        chat=ChatInput(Act.INPUT, UserInput.typed(value), language_code="en"),
     )
 
 
@@ -67,25 +68,29 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-async def one_step(service: ConversationService, incoming: Incoming) -> None:
-    """What ConversationService.handle does before it sends anything."""
-    async with service.locks.hold(incoming.chat_id), service._hold_chat(incoming) as (conn, first_read):
-        await service._run_step(incoming, conn, first_read=first_read)
+async def one_step(runner: StepRunner, incoming: Incoming) -> None:
+    """What StepRunner.handle does before it sends anything."""
+    async with runner.store.hold(incoming.chat_id) as held:
+        await held.step(
+            incoming.chat_id, incoming.update_id, runner.clock(), lambda tx: runner.work(tx, incoming)
+        )
 
 
 async def measure(url: str, chats: int, steps: int) -> tuple[float, float]:
     settings = Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
     engine = create_engine(url)
-    service = ConversationService(settings, create_session_factory(engine), flow=OneAnswerFlow())
+    runner = StepRunner(
+        settings, create_session_factory(engine), phones=PhoneNumbers(), screening=OneAnswerFlow()
+    )
     people = range(10_000, 10_000 + chats)
 
     async def person(chat_id: int, count: int) -> None:
         for n in range(count):
-            await one_step(service, typed(chat_id, str(n)))
+            await one_step(runner, typed(chat_id, str(n)))
 
     try:
         for chat_id in people:
-            await one_step(service, typed(chat_id, "start"))
+            await one_step(runner, typed(chat_id, "start"))
         await asyncio.gather(*(person(c, 10) for c in people))  # warm-up: pools, caches, prepared statements
         started, cpu = time.perf_counter(), cpu_seconds()
         await asyncio.gather(*(person(c, steps) for c in people))

@@ -1,11 +1,9 @@
-"""Factories for the Bot, the Dispatcher and a whole running app. No import-time globals:
-tests build as many as they like, and `python -m bot` uses exactly the same path.
+"""The whole bot assembled: the Bot client, the runner, the features, the Dispatcher.
 
-Extension points for later features:
-- ``create_dispatcher(..., service=...)`` accepts a prepared ConversationService
-  (hooks registered, subclass with another call to action);
-- ``App.service.after_update`` / ``after_result`` hooks run after the replies are sent;
-- ``App`` holds bot, dispatcher, engine and session factory for a webhook runner.
+No import-time globals: tests build as many apps as they like, and every mode
+(`python -m bot`, the webhook, the tests' runner) uses exactly this path. Features
+plug into the runner through its typed hooks (bot/runner/hooks.py) and add their
+routers in front of the conversation's (bot/telegram/routers).
 """
 
 from __future__ import annotations
@@ -26,19 +24,24 @@ from aiogram.types import BotCommand
 from aiogram.utils.token import TokenValidationError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.config import Settings, require_token
+from bot.config import Settings, StartupError, require_token
 from bot.db.engine import create_session_factory
 from bot.db.engine import open_database as open_db
-from bot.errors import StartupError, redacted
-from bot.leads.setup import install_leads
-from bot.middlewares.ssn import TaxIdFilterMiddleware
-from bot.middlewares.staff_chat import PrivateOrStaffChatMiddleware
-from bot.routers import get_routers
-from bot.service import ConversationService, FlowEngine, prune_processed_updates, utc_now
-from bot.session_retry import RetryMiddleware, TelegramSession
+from bot.features import attribution
+from bot.features.leads import staff_router
+from bot.features.leads.phone import PhoneNumbers
+from bot.features.leads.setup import install_leads
+from bot.features.privacy import router as privacy_router
+from bot.features.privacy.guard import TaxIdFilterMiddleware
+from bot.features.reports import admin_router
+from bot.runner.runner import StepRunner, prune_processed_updates, utc_now
+from bot.telegram.middlewares.staff_chat import PrivateOrStaffChatMiddleware
+from bot.telegram.routers import errors, get_routers
+from bot.telegram.session import RetryMiddleware, TelegramSession
 from flows.catalogue import LANGUAGES, t
+from flows.chat import Screening
 
-__all__ = ["App", "StartupError", "build_app", "create_bot", "create_dispatcher", "redacted"]
+__all__ = ["App", "build_app", "create_bot", "create_dispatcher", "create_runner"]
 
 logger = logging.getLogger(__name__)
 
@@ -64,36 +67,48 @@ def create_bot(settings: Settings) -> Bot:
         ) from None
 
 
-def create_dispatcher(
+def create_runner(
     settings: Settings,
     session_factory: async_sessionmaker[AsyncSession],
     *,
-    flow: FlowEngine | None = None,
+    screening: Screening | None = None,
     clock: Callable[[], datetime] = utc_now,
-    service: ConversationService | None = None,
-) -> Dispatcher:
-    """A Dispatcher with our routers; handlers receive ``service`` and ``settings`` by injection.
+) -> StepRunner:
+    """The runner with the features' hooks that do not need a Dispatcher (campaign links)."""
+    runner = StepRunner(settings, session_factory, phones=PhoneNumbers(), screening=screening, clock=clock)
+    runner.resolve_source = attribution.resolve_source
+    return runner
+
+
+def create_dispatcher(settings: Settings, runner: StepRunner) -> Dispatcher:
+    """A Dispatcher with every router; handlers receive ``runner`` and ``settings`` by injection.
 
     aiogram's FSM is disabled: the conversation lives in our own table, and per-chat
-    serialisation is done by the service (in-process lock + database lock).
+    serialisation is the runner's (bot/db/store.py).
     """
-    if service is None:
-        service = ConversationService(settings, session_factory, flow=flow, clock=clock)
     dp = Dispatcher(disable_fsm=True, name="intake")
     dp["settings"] = settings
-    dp["service"] = service
+    dp["runner"] = runner
     # Tax-ID filter first: an SSN is dropped before any other middleware, handler or log sees it.
-    dp.message.outer_middleware(TaxIdFilterMiddleware(settings.staff_chat_id))
+    dp.message.outer_middleware(TaxIdFilterMiddleware(runner, settings.staff_chat_id))
     # Private chats only, plus the staff chat (cards, replies to people), consumed by the staff router.
     dp.message.outer_middleware(PrivateOrStaffChatMiddleware(settings.staff_chat_id))
     dp.callback_query.outer_middleware(PrivateOrStaffChatMiddleware(settings.staff_chat_id))
-    dp.include_routers(*get_routers())
-    install_leads(dp, service, settings)
+    dp.include_routers(
+        errors.create_router(),
+        # The staff chat's updates never reach the conversation; /mydata and /delete work at any point.
+        staff_router.create_router(),
+        privacy_router.create_router(),
+        # For non-admins the admin filter does not match, and the text goes on as usual.
+        admin_router.create_router(),
+        *get_routers(),
+    )
+    install_leads(dp, runner, settings)
 
-    async def _drain() -> None:
-        await service.drain()
+    async def drain() -> None:
+        await runner.drain()
 
-    dp.shutdown.register(_drain)
+    dp.shutdown.register(drain)
     return dp
 
 
@@ -137,7 +152,7 @@ class App:
     session_factory: async_sessionmaker[AsyncSession]
     bot: Bot
     dp: Dispatcher
-    service: ConversationService
+    runner: StepRunner
     # Set once the dispatcher has started (polling or webhook), so stop() never races start().
     started: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -206,7 +221,7 @@ def freeze_startup_heap() -> None:
 async def build_app(
     settings: Settings,
     *,
-    flow: FlowEngine | None = None,
+    screening: Screening | None = None,
     clock: Callable[[], datetime] = utc_now,
 ) -> App:
     """Everything `python -m bot` runs, checked up front: token, database, Bot API server."""
@@ -225,6 +240,6 @@ async def build_app(
     # Installed after the check so a wrong BOT_API_URL fails at once instead of after back-offs.
     bot.session.middleware(RetryMiddleware())
     session_factory = create_session_factory(engine)
-    service = ConversationService(settings, session_factory, flow=flow, clock=clock)
-    dp = create_dispatcher(settings, session_factory, service=service)
-    return App(settings, engine, session_factory, bot, dp, service)
+    runner = create_runner(settings, session_factory, screening=screening, clock=clock)
+    dp = create_dispatcher(settings, runner)
+    return App(settings, engine, session_factory, bot, dp, runner)

@@ -156,10 +156,3 @@ class Plan(BaseModel):
 
     def get(self, program: Program) -> Recommendation | None:
         return next((r for r in self.recommendations if r.program == program), None)
-
-    def summary(self, lang: str = "en") -> str:
-        """Two plain-text lines for a staff card: urgency and the top routes, then the key numbers."""
-        # Imported here because render.py imports this module; formatting lives with the renderer.
-        from flows.render import plan_summary
-
-        return plan_summary(self, lang)

@@ -55,6 +55,14 @@ class UserInput:
             text = text.encode("utf-8", "replace").decode("utf-8")
         return cls(InputKind.TEXT, text)
 
+    @classmethod
+    def command(cls, name: str, step: int | None = None) -> UserInput:
+        return cls(InputKind.COMMAND, name, step)
+
+    @classmethod
+    def pressed(cls, value: str, step: int | None = None) -> UserInput:
+        return cls(InputKind.BUTTON, value, step)
+
 
 @dataclass(frozen=True)
 class Button:
@@ -73,7 +81,23 @@ class Button:
     """
 
     label: str  # localised, plain text
-    value: str  # token sent back as UserInput.value; short ASCII, fits Telegram's 64-byte callback data
+    value: str = ""  # token sent back as UserInput.value; short ASCII, fits Telegram's 64-byte callback data
+    url: str | None = None  # a link button (the firm's booking page): opens the URL, sends nothing back
+
+
+@dataclass(frozen=True)
+class Key:
+    """A key of the keyboard that replaces the phone's own: tapping it sends its label as text."""
+
+    label: str
+    request_contact: bool = False  # Telegram asks the person to share their own phone number
+
+
+@dataclass(frozen=True)
+class Keyboard:
+    """Suggested replies shown in place of the phone's keyboard (a name, the best time, "share my number")."""
+
+    rows: tuple[tuple[Key, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -81,8 +105,11 @@ class OutMessage:
     html: str  # Telegram HTML; every user-provided value already escaped
     plain: str  # the same message for a terminal
     buttons: tuple[tuple[Button, ...], ...] = ()
-    kind: str = "info"  # question | info | error | result | review
+    # question | info | error | result | review | greeting | cta | resume | consent | capture
+    kind: str = "info"
     question_id: str | None = None
+    keyboard: Keyboard | None = None  # suggested replies; never together with buttons
+    remove_keyboard: bool = False  # take suggested replies of an earlier message off the screen
 
 
 @dataclass(frozen=True)

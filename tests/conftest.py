@@ -23,6 +23,34 @@ async def fake_telegram() -> AsyncIterator[FakeTelegram]:
 # SQLite gets a fresh file per test, copied from one migrated template.
 
 DB_BACKENDS = ("sqlite", "postgres")
+# Where `make test` looks for PostgreSQL when TEST_POSTGRES_URL is not set (CI's .ci/run sets it).
+LOCAL_POSTGRES_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Run the PostgreSQL variants wherever a local server answers, and say which way it went."""
+    url = os.environ.get("TEST_POSTGRES_URL")
+    if not url and os.environ.get("TEST_POSTGRES", "auto") != "off":
+        if run_blocking(PostgresServer(LOCAL_POSTGRES_URL).check()) is None:
+            os.environ["TEST_POSTGRES_URL"] = url = LOCAL_POSTGRES_URL
+    if url:
+        note = f"PostgreSQL variants: on, at {url}"
+    elif os.environ.get("TEST_POSTGRES") == "off":
+        note = "PostgreSQL variants: SKIPPED (TEST_POSTGRES=off)"
+    else:
+        note = "PostgreSQL variants: SKIPPED (no TEST_POSTGRES_URL and no server at 127.0.0.1:5432)"
+    config.stash[POSTGRES_NOTE] = note
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return config.stash[POSTGRES_NOTE]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    terminalreporter.write_line(config.stash[POSTGRES_NOTE])
+
+
+POSTGRES_NOTE = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")

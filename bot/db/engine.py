@@ -18,9 +18,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from bot.config import ensure_sqlite_dir
-from bot.db import sqlite_onehop
+from bot.config.errors import StartupError, redacted
 from bot.db.migrate import chain as migration_chain
-from bot.errors import StartupError, redacted
 
 SQLITE_BUSY_TIMEOUT_S = 15
 
@@ -38,9 +37,6 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         ensure_sqlite_dir(url)
         connect_args = dict(kwargs.pop("connect_args", {}))
         connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_S)
-        # The step's statements run on the event loop's thread (bot/db/steps.py, SqliteStatements),
-        # while aiosqlite's own thread is idle; sqlite3 refuses that unless told.
-        connect_args.setdefault("check_same_thread", False)
         # One connection per process. SQLite runs one write transaction at a time anyway; with a pool
         # of several, the losers of BEGIN IMMEDIATE wait in sqlite3's busy handler, which sleeps 1, 2,
         # 5, 10 ... 100 ms and is not woken when the lock frees. Under the benchmark's 200 updates/s
@@ -63,7 +59,7 @@ def _discard_closed_connections(engine: AsyncEngine) -> None:
     """PostgreSQL: a pooled connection the server closed is replaced at checkout, without a round trip.
 
     This replaces ``pool_pre_ping``, which on asyncpg costs three round trips per checkout (BEGIN,
-    an empty query, ROLLBACK): ~3% of the bot's CPU in the benchmark's profile, every update.
+    an empty query, ROLLBACK), on every update.
     A server restart or a terminated backend closes the socket, and asyncpg marks the connection
     closed as soon as the event loop sees that; raising DisconnectionError here makes the pool
     drop it and hand out a fresh one, as the ping would have. (A connection that dies while in
@@ -83,7 +79,6 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        sqlite_onehop.adopt(dbapi_connection)  # one thread hand-off per statement (see that module)
         # Take transaction control away from the driver's legacy mode so our BEGIN is the only one.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -98,9 +93,6 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
-        if sqlite_onehop.inside_transaction(connection.connection.dbapi_connection):
-            # A step's session joins the transaction the step opened itself (bot/db/steps.py).
-            return
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -110,10 +102,9 @@ def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSessi
 
 
 # A server database's pool when DATABASE_POOL_SIZE / DATABASE_MAX_OVERFLOW are unset: as many
-# connections as SQLAlchemy's default allows (5 + 10), all kept open. With the overflow, a burst opened
-# up to ten new PostgreSQL connections (connect, authenticate, the JSON codecs' type lookups) on the
-# very updates already queued, and closed them after: the benchmark's p99 at 200 updates/s went over
-# 50 ms in 5 of 6 rounds that way, and in 2 of 12 with 15 kept (README, Performance, item 33).
+# connections as SQLAlchemy's default allows (5 + 10), all kept open. With an overflow, a burst opens
+# new PostgreSQL connections (connect, authenticate, the JSON codecs' type lookups) on the very updates
+# already queued, and closes them after: that was the p99 at 200 updates/s (docs/performance.md).
 DEFAULT_POOL_SIZE = 15
 DEFAULT_MAX_OVERFLOW = 0
 

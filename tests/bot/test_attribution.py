@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from bot.attribution import (
+from bot.features.attribution import (
     PAYLOAD_MAX,
     LinkError,
     LinkFields,

@@ -1,6 +1,6 @@
 """`python -m bot link|report|export` as an operator runs them: exit codes and output.
 
-The main paths run as a real subprocess; the rest call bot.__main__.main() in-process,
+The main paths run as a real subprocess; the rest call bot.cli.main() in-process,
 because each subprocess pays aiogram's import time.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.__main__ import main
+from bot.cli import main
 from bot.db.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[2]

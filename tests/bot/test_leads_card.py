@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from bot.leads.capture import _best_time_value
-from bot.leads.card import build_card_data, format_money, render_card
+from bot.features.leads.card import build_card_data, format_money, render_card
+from flows.capture import best_time_value as _best_time_value
 
 
 def card(**overrides: object) -> dict[str, object]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.leads.consent import CONSENT_VERSION, consent_text, text_hash
+from flows.capture import consent_text, text_hash
 from flows.catalogue import keys
+from flows.texts.leads import CONSENT_VERSION
 
 # Hashes of the wording with a placeholder firm name. If you change the wording,
 # bump CONSENT_VERSION in flows/texts/leads.py and update these together.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.leads.crm import (
+from bot.features.leads.crm import (
     MAX_ATTEMPTS,
     backoff_delay,
     encode_body,

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import CrmOutbox
-from bot.leads.outbox import CrmOutboxWorker
+from bot.features.leads.outbox import CrmOutboxWorker
 
 
 class Clock:

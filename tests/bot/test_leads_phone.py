@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.leads.phone import display_phone, normalize_contact_phone, normalize_phone
+from bot.features.leads.phone import display_phone, normalize_contact_phone, normalize_phone
 
 
 @pytest.mark.parametrize(

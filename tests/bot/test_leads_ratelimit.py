@@ -6,7 +6,7 @@ import pytest
 from aiogram.exceptions import TelegramRetryAfter
 from aiogram.methods import SendMessage
 
-from bot.leads.ratelimit import SendLimiter, call_with_retry_after
+from bot.features.leads.ratelimit import SendLimiter, call_with_retry_after
 
 
 class FakeTime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.leads.ssn import contains_tax_id, redact_tax_ids
+from bot.features.privacy.ssn import contains_tax_id, redact_tax_ids
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.locks import KeyedLocks
+from bot.db.locks import KeyedLocks
 
 
 async def test_one_key_runs_in_arrival_order_and_the_lock_is_dropped_after() -> None:

@@ -6,7 +6,7 @@ import pytest
 from aiogram import Bot, Dispatcher, Router
 from aiogram.types import Message
 
-from bot.metrics import BotMetrics
+from bot.web.metrics import BotMetrics
 
 
 def sample(metrics: BotMetrics, name: str, **labels: str) -> float:

@@ -67,7 +67,7 @@ def test_revisions_form_one_chain_starting_at_0001() -> None:
 def test_the_bot_reads_the_same_chain_without_importing_alembic() -> None:
     """The startup's check reads the migration files itself: Alembic costs a process ~9 MB."""
     assert migration_chain() == revisions()
-    probe = "import sys, bot.__main__, bot.app, bot.webhook, bot.db.engine; print('alembic' in sys.modules)"
+    probe = "import sys, bot.cli, bot.app, bot.web.server, bot.db.engine; print('alembic' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 

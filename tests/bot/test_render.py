@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
-from bot import render
+from bot.telegram import render
 from flows import engine
-from flows.types import Button, InputKind, OutMessage, UserInput
+from flows.types import Button, InputKind, Key, Keyboard, OutMessage, UserInput
 from tests.e2e import scripts
 
 
@@ -61,29 +61,33 @@ def test_every_button_of_the_real_screening_fits_even_at_a_huge_step() -> None:
             render.inline_keyboard(message.buttons, 999_999_999)
 
 
-def test_progress_hint_goes_on_the_first_question_only() -> None:
+def test_each_button_carries_the_step_it_was_shown_at() -> None:
     messages = [
         OutMessage(html="Note", plain="Note"),
         OutMessage(html="<b>Q?</b>", plain="Q?", kind="question", buttons=((Button("Yes", "yes"),),)),
-        OutMessage(html="Q2", plain="Q2", kind="question"),
     ]
-    note, first, second = render.render_messages(messages, step=4, lang="en", progress=(2, 9))
-    assert note.text == "Note"
-    assert first.text == "<i>Question 3 of ~9</i>\n\n<b>Q?</b>"
-    assert second.text == "Q2"
-    assert isinstance(first.reply_markup, InlineKeyboardMarkup)
-    assert first.reply_markup.inline_keyboard[0][0].callback_data == "4|yes"
+    note, question = render.render_messages(messages, step=4)
+    assert note.text == "Note" and note.reply_markup is None
+    assert question.text == "<b>Q?</b>" and question.kind == "question"
+    assert isinstance(question.reply_markup, InlineKeyboardMarkup)
+    assert question.reply_markup.inline_keyboard[0][0].callback_data == "4|yes"
 
 
-def test_progress_total_never_below_the_current_question() -> None:
-    messages = [OutMessage(html="Q", plain="Q", kind="question")]
-    (out,) = render.render_messages(messages, step=0, lang="es", progress=(9, 5))
-    assert "Pregunta 10 de ~10" in out.text
-
-
-def test_catalogue_values_are_escaped() -> None:
-    text = render.text("bot.contact_thanks", "en", firm="A & <B>", phone="<i>1</i>")
-    assert "A &amp; &lt;B&gt;" in text and "&lt;i&gt;1&lt;/i&gt;" in text
+def test_link_buttons_suggested_replies_and_their_removal() -> None:
+    book = OutMessage(html="Book", plain="Book", buttons=((Button("Book", url="https://example.com/b"),),))
+    share = OutMessage(
+        html="Phone?", plain="Phone?", keyboard=Keyboard(((Key("Share", request_contact=True),),))
+    )
+    done = OutMessage(html="Thanks", plain="Thanks", remove_keyboard=True)
+    out_book, out_share, out_done = render.render_messages([book, share, done], step=7)
+    assert isinstance(out_book.reply_markup, InlineKeyboardMarkup)
+    link = out_book.reply_markup.inline_keyboard[0][0]
+    assert link.url == "https://example.com/b" and link.callback_data is None
+    assert isinstance(out_share.reply_markup, ReplyKeyboardMarkup)
+    key = out_share.reply_markup.keyboard[0][0]
+    assert (key.text, key.request_contact) == ("Share", True)
+    assert out_share.reply_markup.one_time_keyboard and out_share.reply_markup.resize_keyboard
+    assert isinstance(out_done.reply_markup, ReplyKeyboardRemove)
 
 
 def test_chosen_markup_keeps_only_an_inert_marker() -> None:

@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import reports
-from bot.charts import FunnelRow, funnel_png
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Assessment, Conversation, EventRecord, LinkToken
+from bot.features.reports import render
+from bot.features.reports import report as reports
+from bot.features.reports.charts import FunnelRow, funnel_png
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 Q = ("balance", "debt_scope", "latest_letter")
@@ -207,26 +208,26 @@ async def test_the_date_range_moves_people_in_and_out(sessions: async_sessionmak
 async def test_an_empty_period_renders_a_clear_line(sessions: async_sessionmaker[AsyncSession]) -> None:
     async with sessions() as session:
         report = await reports.build_report(session, NOW - timedelta(days=1), NOW)
-    assert "No conversations in this period." in reports.render_text(report)
+    assert "No conversations in this period." in render.render_text(report)
 
 
 async def test_text_rendering_lists_the_numbers(sessions: async_sessionmaker[AsyncSession]) -> None:
     await script(sessions)
     report = await build(sessions)
-    text = reports.render_text(report)
+    text = render.render_text(report)
     assert "Starts: 9" in text and "Completed screenings: 5 (56%)" in text and "Leads: 3 (urgent: 2)" in text
     assert "By campaign" in text and "spring_fb" in text and "(none)" in text
     funnel_line = next(line for line in text.splitlines() if line.startswith("debt_scope"))
     assert funnel_line.split() == ["debt_scope", "8", "6", "1"]
-    assert "Informe" in reports.render_text(report, "es")
-    chunks = reports.render_html_chunks(report, limit=400)
+    assert "Informe" in render.render_text(report, "es")
+    chunks = render.render_html_chunks(report, limit=400)
     assert len(chunks) > 1 and all(c.startswith("<pre>") and len(c) < 600 for c in chunks)
 
 
 def test_html_rendering_escapes_campaign_names() -> None:
     report = reports.Report(since=NOW - timedelta(days=1), until=NOW, overall=reports.Slice("*", starts=1))
     report.breakdowns["campaign"] = [reports.Slice("<b>x&y</b>", starts=1)]
-    html = "".join(reports.render_html_chunks(report))
+    html = "".join(render.render_html_chunks(report))
     assert "&lt;b&gt;x&amp;y&lt;/b&gt;" in html and "<b>x" not in html
 
 

@@ -17,20 +17,18 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import (
-    TelegramBadRequest,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
 )
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.session_retry import (
+from bot.telegram.session import (
     GatewayError,
     RetryMiddleware,
     RetryPolicy,
     TelegramSession,
     is_idempotent,
-    results_unread,
 )
 from tests.fakes.telegram import FakeTelegram
 
@@ -213,29 +211,9 @@ def test_idempotency_table() -> None:
     assert is_idempotent("getUpdates")
 
 
-async def test_results_unread_skips_the_result_but_not_errors_or_retries(
-    fake_telegram: FakeTelegram, bot: Bot, observed: Observed
-) -> None:
-    """The step's sends do not read what sendMessage returns (bot.service deliver): no Message is built,
-    while a 429 is still retried after retry_after and a 400 still raises TelegramBadRequest."""
-    ann = fake_telegram.user()
-    sent = await bot.send_message(ann.id, "outside")
-    assert sent.message_id and sent.text == "outside"  # the normal path returns the Message
-
-    fake_telegram.fail_next("sendMessage", error_code=429, retry_after=1)
-    with results_unread():
-        assert await bot.send_message(ann.id, "inside") is None
-        with pytest.raises(TelegramBadRequest):
-            await bot.edit_message_text("x", chat_id=ann.id, message_id=999_999)
-    assert [m.text for m in ann.messages] == ["outside", "inside"]
-    assert observed.failures == [("sendMessage", "retry_after", True)]
-    again = await bot.send_message(ann.id, "after")  # the context ended: results are read again
-    assert again.text == "after"
-
-
-async def test_calls_go_as_one_json_document_and_uploads_as_multipart(fake_telegram: FakeTelegram) -> None:
-    """TelegramSession sends parameters as JSON (the keyboard an object inside it, a False kept, the
-    default parse mode filled in); a call that carries a file keeps aiogram's multipart form."""
+async def test_calls_take_aiograms_own_request_path(fake_telegram: FakeTelegram) -> None:
+    """TelegramSession only adds to aiogram's check_response: parameters go as aiogram sends them
+    (the keyboard and the default parse mode reach Telegram), a file as a multipart upload."""
     session = TelegramSession(api=TelegramAPIServer.from_base(fake_telegram.base_url))
     bot = Bot("42:TEST", session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
     ann = fake_telegram.user()
@@ -250,9 +228,7 @@ async def test_calls_go_as_one_json_document_and_uploads_as_multipart(fake_teleg
     finally:
         await bot.session.close()
     send, photo = fake_telegram.calls("sendMessage")[-1], fake_telegram.calls("sendPhoto")[-1]
-    assert send.content_type == "application/json"
-    assert send.params["parse_mode"] == "HTML" and send.params["disable_notification"] is False
-    assert send.params["reply_markup"] == {"inline_keyboard": [[{"text": "Yes", "callback_data": "3|yes"}]]}
+    assert send.params["parse_mode"] == "HTML"
     assert sent.text == "Owe $52,000?" and ann.messages[0].buttons == ["Yes"]  # Telegram took it
     assert photo.content_type == "multipart/form-data"
     assert [(f.filename, f.content) for f in photo.files.values()] == [("funnel.png", b"\x89PNG-bytes")]

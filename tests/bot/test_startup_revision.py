@@ -11,9 +11,9 @@ import asyncio
 import pytest
 from sqlalchemy import text
 
+from bot.config.errors import StartupError
 from bot.db.engine import create_engine, open_database
 from bot.db.migrate import revisions, upgrade
-from bot.errors import StartupError
 from tests.bot.test_migrations import empty_database_url  # noqa: F401 - the fixture
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.variants import DEFAULT_FILE, SLOTS, VariantFileError, load_variants, parse_variants
+from bot.config.variants import DEFAULT_FILE, load_variants
+from flows.variants import SLOTS, VariantFileError, parse_variants
 
 BOOK = parse_variants(
     {
@@ -109,7 +110,6 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_every_shipped_variant_is_valid_telegram_html() -> None:
-    from bot.variants import render_text
     from tests.fakes.tg_html import parse_html
 
     book = load_variants(DEFAULT_FILE)
@@ -118,7 +118,7 @@ def test_every_shipped_variant_is_valid_telegram_html() -> None:
         for slot, options in section.items():
             for variant in options:
                 for lang in ("en", "es"):
-                    html = render_text(book, slot, variant.name, lang, None, "A&B <Tax>")
+                    html = book.render(slot, variant.name, lang, None, "A&B <Tax>")
                     assert html is not None
                     parse_html(html)  # raises on markup Telegram would reject
                     assert "A&amp;B &lt;Tax&gt;" in html or "{firm}" not in variant.texts[lang]

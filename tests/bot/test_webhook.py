@@ -23,11 +23,13 @@ from pydantic import ValidationError
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 
-from bot.__main__ import main as cli_main
+from bot.cli import main as cli_main
+from bot.cli.webhook import run_webhook
+from bot.config import Settings
 from bot.db.engine import create_engine
 from bot.db.models import ProcessedUpdate
-from bot.metrics import BotMetrics
-from bot.webhook import SECRET_HEADER, WebhookSettings, build_app, run_webhook
+from bot.web.metrics import BotMetrics
+from bot.web.server import SECRET_HEADER, build_web_app
 from tests.fakes.telegram import FakeTelegram
 
 SECRET = "webhook-Secret_0123456789"
@@ -73,7 +75,7 @@ class Worker:
             return resp.status, await resp.text()
 
 
-def webhook_settings(tg: FakeTelegram, database_url: str, port: int, **extra: Any) -> WebhookSettings:
+def webhook_settings(tg: FakeTelegram, database_url: str, port: int, **extra: Any) -> Settings:
     values: dict[str, Any] = {
         "bot_token": tg.token,
         "bot_api_url": tg.base_url,
@@ -83,7 +85,7 @@ def webhook_settings(tg: FakeTelegram, database_url: str, port: int, **extra: An
         "webhook_secret": SECRET,
         **extra,
     }
-    return WebhookSettings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
 @pytest.fixture
@@ -211,7 +213,7 @@ async def test_healthz_reports_an_unreachable_database() -> None:
     # Port 1 on loopback refuses at once: a database server that is down.
     engine = create_engine("postgresql+asyncpg://postgres@127.0.0.1:1/none")
     bot = Bot("42:TEST")
-    app = build_app(
+    app = build_web_app(
         dispatcher=Dispatcher(), bot=bot, engine=engine, metrics=BotMetrics(), path="/hook", secrets=(SECRET,)
     )
     async with TestClient(TestServer(app)) as client:
@@ -240,7 +242,7 @@ async def test_database_outage_asks_for_redelivery_instead_of_apologising(sqlite
     dp.include_router(router)
     engine = create_engine(sqlite_url)
     bot = Bot("42:TEST")
-    app = build_app(
+    app = build_web_app(
         dispatcher=dp, bot=bot, engine=engine, metrics=BotMetrics(), path="/hook", secrets=(SECRET,)
     )
     update = {
@@ -257,11 +259,11 @@ async def test_database_outage_asks_for_redelivery_instead_of_apologising(sqlite
 
 def test_secret_must_follow_telegrams_rule() -> None:
     with pytest.raises(ValidationError) as caught:
-        WebhookSettings(_env_file=None, webhook_secret="has spaces and !")  # type: ignore[call-arg,arg-type]
+        Settings(_env_file=None, webhook_secret="has spaces and !")  # type: ignore[call-arg,arg-type]
     assert "has spaces" not in str(caught.value), "a rejected secret must not be echoed"
     with pytest.raises(ValidationError):
-        WebhookSettings(_env_file=None, webhook_secret="x" * 257)  # type: ignore[call-arg,arg-type]
-    ok = WebhookSettings(_env_file=None, webhook_secret="A-z_09")  # type: ignore[call-arg,arg-type]
+        Settings(_env_file=None, webhook_secret="x" * 257)  # type: ignore[call-arg,arg-type]
+    ok = Settings(_env_file=None, webhook_secret="A-z_09")  # type: ignore[call-arg,arg-type]
     assert ok.accepted_secrets() == ("A-z_09",)
 
 

@@ -4,7 +4,7 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
-from bot.service import FlowEngine
+from flows.chat import Screening
 from tests.e2e.harness import BotRunner, FakeClock
 from tests.fakes.telegram import FakeTelegram
 
@@ -18,11 +18,11 @@ def clock() -> FakeClock:
 async def run_bot(
     fake_telegram: FakeTelegram, database_url: str, clock: FakeClock
 ) -> AsyncIterator[Callable[..., BotRunner]]:
-    """run_bot(flow=None) -> BotRunner (not started); every runner is stopped at teardown."""
+    """run_bot(screening=None) -> BotRunner (not started); every runner is stopped at teardown."""
     runners: list[BotRunner] = []
 
-    def factory(flow: FlowEngine | None = None) -> BotRunner:
-        runner = BotRunner(fake_telegram, database_url, flow, clock)
+    def factory(screening: Screening | None = None) -> BotRunner:
+        runner = BotRunner(fake_telegram, database_url, screening, clock)
         runners.append(runner)
         return runner
 

@@ -15,7 +15,8 @@ from bot.config import Settings
 from bot.db import repo
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Conversation
-from bot.service import FlowEngine, Outcome
+from bot.runner.hooks import Outcome
+from flows.chat import Screening
 from tests.fakes.telegram import BotMessage, FakeTelegram, FakeUser
 
 T = TypeVar("T")
@@ -56,11 +57,11 @@ class BotRunner:
     """Starts and stops bot processes (same DB, fresh Bot/Dispatcher each time) inside one test."""
 
     def __init__(
-        self, tg: FakeTelegram, database_url: str, flow: FlowEngine | None, clock: FakeClock
+        self, tg: FakeTelegram, database_url: str, screening: Screening | None, clock: FakeClock
     ) -> None:
         self.tg = tg
         self.database_url = database_url
-        self.flow = flow
+        self.screening = screening
         self.clock = clock
         self.app: App | None = None
         self._task: asyncio.Task[None] | None = None
@@ -84,9 +85,9 @@ class BotRunner:
     async def start(self, **settings: Any) -> App:
         assert self.app is None, "already running"
         app = await build_app(
-            make_settings(self.tg, self.database_url, **settings), flow=self.flow, clock=self.clock
+            make_settings(self.tg, self.database_url, **settings), screening=self.screening, clock=self.clock
         )
-        app.service.after_update.append(self._count)
+        app.runner.observers.append(self._count)
         self.app = app
         self._task = asyncio.create_task(app.run_polling(handle_signals=False, polling_timeout=2))
         await asyncio.wait_for(app.started.wait(), 5)
@@ -110,7 +111,7 @@ class BotRunner:
 
 class Chat:
     """One person talking to the running bot. Each action waits until the bot has fully handled the
-    update (the service's after_update hook fired, so every reply was already sent) and returns the
+    update (the runner's observers ran, so every reply was already sent) and returns the
     new messages: no sleeps, no guessing how many messages a step produces."""
 
     def __init__(self, runner: BotRunner, user: FakeUser) -> None:

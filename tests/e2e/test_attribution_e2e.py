@@ -6,10 +6,10 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from bot.attribution import LinkFields, store_token
+from bot.config.variants import load_variants
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import EventRecord, LinkToken
-from bot.variants import load_variants
+from bot.features.attribution import LinkFields, store_token
 from tests.e2e import scripts
 from tests.e2e.harness import BotRunner, fetch_conversation, fetch_rows, run_script
 from tests.fakes.telegram import FakeTelegram
@@ -35,7 +35,7 @@ async def test_a_link_token_records_the_campaign_and_its_utm_fields(
     await mint(database_url, "t_Ab3-x_9Qz0", fields)
     runner = run_bot()
     app = await runner.start()
-    app.service.variant_rng = random.Random(3)
+    app.runner.variant_rng = random.Random(3)
 
     ann = fake_telegram.user(first_name="Ann")
     chat = runner.chat(ann)
@@ -71,13 +71,13 @@ async def test_a_returning_person_keeps_their_variants(
 ) -> None:
     runner = run_bot()
     app = await runner.start()
-    app.service.variant_rng = random.Random(11)
+    app.runner.variant_rng = random.Random(11)
     bob = fake_telegram.user(first_name="Bob")
     chat = runner.chat(bob)
     first_greeting, *_ = await chat.send("/start spring_fb")
     before = await fetch_conversation(database_url, bob.id)
     for seed in range(5):  # whatever the draws, the person keeps what they saw
-        app.service.variant_rng = random.Random(seed)
+        app.runner.variant_rng = random.Random(seed)
         again, *_ = await chat.send("/start levy_fb")
     after = await fetch_conversation(database_url, bob.id)
     assert (after.variant_intro, after.variant_cta) == (before.variant_intro, before.variant_cta)

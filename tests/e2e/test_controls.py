@@ -214,6 +214,27 @@ async def test_returning_person_is_offered_to_continue_or_start_over(
     assert (await fetch_conversation(database_url, user.id)).snapshot["answers"] == {}
 
 
+async def test_review_then_continue_goes_on_to_the_open_question(
+    fake_telegram: FakeTelegram, bot: BotRunner, clock: FakeClock
+) -> None:
+    """/review mid-screening, then its Continue: the next question, not the same review again; and
+    after a break, the welcome-back offer's own Continue still resumes."""
+    user = fake_telegram.user()
+    chat, _ = await begin(bot, user)
+    await run_script(chat, scripts.SHORT_TERM_BUTTONS[:2])
+    (review,) = await chat.send("/review")
+    assert "Owed to: The IRS" in review.text and "Continue" in review.buttons
+    messages = await chat.press("Continue", review)
+    assert "What kind of tax debt is it?" in messages[-1].text and "Question 3 of" in messages[-1].text
+    assert not any("Your answers so far" in m.text for m in messages)
+
+    clock.advance(hours=3)
+    (offer,) = await chat.send("hello")
+    assert "Welcome back" in offer.text
+    messages = await chat.press("Continue", offer)
+    assert "What kind of tax debt is it?" in messages[-1].text
+
+
 async def test_redelivered_update_is_not_answered_twice(fake_telegram: FakeTelegram, bot: BotRunner) -> None:
     user = fake_telegram.user()
     chat, _ = await begin(bot, user)

@@ -10,8 +10,8 @@ import pytest
 from aiohttp import web
 
 from bot.db.models import CrmOutbox, Lead
-from bot.leads.consent import CONSENT_VERSION
-from bot.leads.crm import verify_signature
+from bot.features.leads.crm import verify_signature
+from flows.texts.leads import CONSENT_VERSION
 from tests.bot import stub_engine
 from tests.e2e.harness import BotRunner, FakeClock, fetch_rows
 from tests.e2e.leads_support import STAFF_CHAT_ID, become_lead, eventually

@@ -31,8 +31,7 @@ async def test_one_reminder_after_the_delay_only_to_people_who_left_mid_screenin
     stopped = fake_telegram.user(first_name="Stop")
     stopped_chat = runner.chat(stopped)
     await stopped_chat.send("/start")
-    await stopped.send("/stop")  # not a screening step: wait for the reply itself
-    (ok,) = await stopped.wait_messages(1)
+    (ok,) = await stopped_chat.send("/stop")
     assert "won't send you reminders" in ok.text and "/start" in ok.text
 
     with_staff = fake_telegram.user(first_name="Staffed")

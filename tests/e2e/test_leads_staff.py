@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.db.models import Conversation, Lead
-from bot.leads.consent import CONSENT_VERSION
+from flows.texts.leads import CONSENT_VERSION
 from tests.bot import stub_engine
 from tests.e2e import scripts
 from tests.e2e.harness import BotRunner, fetch_conversation, fetch_rows, run_script
@@ -134,8 +134,8 @@ async def test_relay_both_ways_while_taken_then_hand_back(
 async def test_card_source_names_the_campaign_and_the_utm_fields_of_a_link_token(
     fake_telegram: FakeTelegram, run_bot: Callable[..., BotRunner], database_url: str
 ) -> None:
-    from bot.attribution import LinkFields, store_token
     from bot.db.engine import create_engine, create_session_factory
+    from bot.features.attribution import LinkFields, store_token
 
     engine = create_engine(database_url)
     async with create_session_factory(engine)() as session, session.begin():

@@ -40,7 +40,7 @@ ALLOWED_GROWTH = PEOPLE // 2
 
 
 async def counted_objects(app: App) -> Counter[str]:
-    await app.service.drain()  # the last replies arrived; let their updates finish (unlock, hooks)
+    await app.runner.drain()  # the last replies arrived; let their updates finish (unlock, hooks)
     await asyncio.sleep(0.3)
     gc.collect()
     counts: Counter[str] = Counter()
@@ -81,4 +81,4 @@ async def test_new_people_leave_nothing_behind_in_the_process(
         await asyncio.wait_for(task, 10)
     grown = after - before
     assert sum(grown.values()) <= ALLOWED_GROWTH, f"kept per person: {grown.most_common(8)}"
-    assert len(app.service.locks) == 0  # per-chat locks are pruned once idle
+    assert len(app.runner.store.locks) == 0  # per-chat locks are pruned once idle

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.db.engine import create_engine
-from bot.locks import LOCK_NAMESPACE, PostgresChatLock, chat_lock_key
+from bot.db.locks import LOCK_NAMESPACE, PostgresChatLock, chat_lock_key
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ async def test_one_chat_waits_for_the_other_process_other_chats_do_not(
     task_b = asyncio.create_task(worker_b())
     async with asyncio.timeout(5), b.hold(778):  # another chat is not blocked
         pass
-    await asyncio.sleep(0.2)
+    await waiting_for(engines[0], 777)  # b's request for the chat is queued behind a's lock
     assert order == ["a: locked"], "worker b must wait for the chat while a holds it"
     released.set()
     await asyncio.wait_for(asyncio.gather(task_a, task_b), 5)
@@ -61,12 +61,15 @@ async def test_a_cancelled_holder_never_leaves_the_lock_in_the_pool(
 ) -> None:
     a, b = PostgresChatLock(engines[0]), PostgresChatLock(engines[1])
 
+    holding = asyncio.Event()
+
     async def stuck() -> None:
         async with a.hold(779):
-            await asyncio.sleep(60)
+            holding.set()
+            await asyncio.Event().wait()  # until cancelled
 
     task = asyncio.create_task(stuck())
-    await asyncio.sleep(0.2)
+    await asyncio.wait_for(holding.wait(), 5)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
@@ -94,6 +97,23 @@ async def test_a_chat_held_too_long_elsewhere_is_a_transient_database_error(
                 pass
     async with asyncio.timeout(5), b.hold(780):  # the failed waiter left nothing behind
         pass
+
+
+async def waiting_for(engine: AsyncEngine, chat_id: int) -> None:
+    """Until a session is queued for the chat's advisory lock (an ungranted entry in pg_locks)."""
+    async with asyncio.timeout(10):
+        while True:
+            async with engine.connect() as conn:
+                waiting = await conn.execute(
+                    text(
+                        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                        " AND classid = :ns AND objid = :key"
+                    ),
+                    {"ns": LOCK_NAMESPACE, "key": chat_lock_key(chat_id) & 0xFFFFFFFF},
+                )
+                if waiting.scalar_one():
+                    return
+            await asyncio.sleep(0.01)
 
 
 async def _advisory_locks_held(engine: AsyncEngine, chat_ids: list[int]) -> int:
@@ -137,7 +157,7 @@ async def test_overlapping_staff_actions_in_opposite_order_do_not_deadlock(
         for _ in range(15):
             async with lock.hold_many(chat_ids):
                 rounds[name] += 1
-                await asyncio.sleep(0.005)
+                await asyncio.sleep(0)  # let the other worker ask for the chats it overlaps
 
     async with asyncio.timeout(20):
         await asyncio.gather(worker(a, "a", [810, 811, 812]), worker(b, "b", [812, 811, 810]))
@@ -148,7 +168,7 @@ async def test_overlapping_staff_actions_in_opposite_order_do_not_deadlock(
 async def test_sql_run_with_the_lock_and_left_open_is_rolled_back_before_the_unlock(
     engines: tuple[AsyncEngine, AsyncEngine],
 ) -> None:
-    """A step opens its transaction on asyncpg when it must write before its end (bot/db/steps.py);
+    """A step opens its transaction on asyncpg when it must write before its end (bot/db/pgfast.py);
     if it never ends it, the release rolls it back, so no half-done step is committed and the pool
     gets a clean session."""
     a = PostgresChatLock(engines[0])
@@ -202,7 +222,7 @@ async def test_the_read_with_the_lock_sees_what_the_previous_holder_committed(
         assert row is not None and row["state"] == "before"
         task = asyncio.create_task(second_worker())
         await asyncio.wait_for(waiting.wait(), 5)
-        await asyncio.sleep(0.3)  # b's statement has begun and waits for the lock
+        await waiting_for(engines[0], 790)  # b's statement has begun and waits for the lock
         assert not task.done()
         driver = (await conn.get_raw_connection()).driver_connection
         assert driver is not None

@@ -1,0 +1,91 @@
+"""`python -m bot link`: print a campaign's t.me deep link (and store its UTM token)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from dataclasses import asdict
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.cli.common import Subcommands
+from bot.config import StartupError, load_settings, redacted
+from bot.db.engine import create_engine, create_session_factory
+from bot.features.attribution import (
+    LinkError,
+    LinkFields,
+    build_link,
+    plan_payload,
+    store_token,
+    validate_username,
+)
+
+EXIT_REFUSED = 2
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    """Print the t.me link; refuse (exit 2) what Telegram would truncate or reject."""
+    fields = LinkFields(
+        campaign=args.campaign,
+        utm_source=args.utm_source,
+        utm_medium=args.utm_medium,
+        utm_campaign=args.utm_campaign,
+        utm_content=args.utm_content,
+        utm_term=args.utm_term,
+        click_id=args.click_id,
+    )
+    settings = load_settings()
+    try:
+        username = validate_username(args.bot_username or settings.bot_username)
+        payload, is_token = plan_payload(fields)
+        link = build_link(username, payload)
+    except LinkError as error:
+        print(f"error: refused: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    if is_token:
+
+        async def save() -> None:
+            engine = create_engine(settings.database_url)
+            try:
+                async with create_session_factory(engine)() as session, session.begin():
+                    await store_token(session, payload, fields)
+            finally:
+                await engine.dispose()
+
+        try:
+            asyncio.run(save())
+        except SQLAlchemyError as error:
+            raise StartupError(
+                f"cannot store the link token in DATABASE_URL={redacted(settings.database_url)} "
+                f"({type(error).__name__}): run `python -m bot migrate` and check the URL"
+            ) from None
+        stored = ", ".join(
+            f"{k}={v if k != 'click_id' else f'<{len(v)} chars>'}" for k, v in asdict(fields).items() if v
+        )
+        print(
+            f"token {payload} stores {stored}; reports count it as campaign {fields.source()!r}",
+            file=sys.stderr,
+        )
+    print(link)
+    return 0
+
+
+def add_link(sub: Subcommands) -> None:
+    p = sub.add_parser(
+        "link",
+        help="make a t.me deep link for a campaign",
+        description=(
+            "A plain --campaign NAME becomes the start payload itself (64 characters of A-Z a-z 0-9 _ -). "
+            "UTM fields and an ad click id are stored in the database under a short token instead."
+        ),
+    )
+    p.add_argument("--campaign", help="campaign name (the payload for a plain link)")
+    p.add_argument("--utm-source")
+    p.add_argument("--utm-medium")
+    p.add_argument("--utm-campaign", help="becomes the campaign name in reports")
+    p.add_argument("--utm-content")
+    p.add_argument("--utm-term")
+    p.add_argument("--click-id", help="ad click id (fbclid, gclid, ...), any length up to 2048")
+    p.add_argument("--bot-username", help="the bot's @username (default: BOT_USERNAME)")
+    p.set_defaults(func=cmd_link)

@@ -1,0 +1,88 @@
+"""The leads feature's part of a step: the effects of consent and lead capture, carried out.
+
+flows/capture.py decides what to ask and when; these handlers write what it decided, in
+the step's transaction: the consent record (wording version and hash, time, channel),
+the number that consent covers, the lead itself (with its CRM delivery, and the staff
+card queued for after the replies), and what the person sends while a staff member has them.
+"""
+
+from __future__ import annotations
+
+from aiogram import Bot
+
+from bot.config import Settings
+from bot.db.models import Consent
+from bot.features.leads import store
+from bot.features.leads.handoff import Handoff
+from bot.runner.hooks import Scope
+from bot.runner.runner import StepRunner
+from flows.effects import ConsentCoversPhone, RecordConsent, RelayToStaff, SaveLead
+
+
+class LeadEffects:
+    def __init__(self, settings: Settings, handoff: Handoff) -> None:
+        self.settings = settings
+        self.handoff = handoff
+
+    def install(self, runner: StepRunner) -> None:
+        runner.handle_effect(RecordConsent, self.record_consent)
+        runner.handle_effect(ConsentCoversPhone, self.consent_covers_phone)
+        runner.handle_effect(SaveLead, self.save_lead)
+        runner.handle_effect(RelayToStaff, self.relay)
+
+    async def record_consent(self, scope: Scope, effect: RecordConsent) -> None:
+        scope.session.add(
+            Consent(
+                conversation_id=scope.row.id,
+                version=effect.version,
+                text_hash=effect.text_hash,
+                lang=effect.lang,
+                accepted=effect.accepted,
+                channel=effect.channel,
+                created_at=scope.now,
+            )
+        )
+
+    async def consent_covers_phone(self, scope: Scope, effect: ConsentCoversPhone) -> None:
+        consent = await store.pending_consent(scope.session, scope.row.id)
+        if consent is not None:
+            consent.phone_e164 = effect.phone_e164
+
+    async def save_lead(self, scope: Scope, effect: SaveLead) -> None:
+        consent = await store.pending_consent(scope.session, scope.row.id)
+        result = await store.create_or_link_lead(
+            scope.session,
+            scope.row,
+            phone_e164=effect.phone_e164,
+            name=effect.name,
+            best_time=effect.best_time,
+            consent=consent,
+            now=scope.now,
+            crm_enabled=bool(self.settings.crm_webhook_url),
+        )
+        lead_id, urgent = result.lead.id, bool(result.lead.urgent)
+        handoff = self.handoff
+        if result.created:
+            scope.event("lead_created", None, urgent=urgent)
+
+            async def post_card(bot: Bot) -> None:
+                await handoff.post_card(bot, lead_id)
+
+            scope.after.append(post_card)
+        else:
+            scope.event("lead_linked", None, urgent=urgent)
+
+            async def refresh_card(bot: Bot) -> None:
+                await handoff.refresh_card(bot, lead_id)
+
+            scope.after.append(refresh_card)
+
+    async def relay(self, scope: Scope, effect: RelayToStaff) -> None:
+        conversation_id, person_chat_id = scope.row.id, scope.incoming.chat_id
+        message_id = scope.incoming.message_id if effect.copy_message else None
+        text, handoff = effect.text, self.handoff
+
+        async def relay_to_staff(bot: Bot) -> None:
+            await handoff.relay_to_staff(bot, person_chat_id, conversation_id, text, message_id)
+
+        scope.after.append(relay_to_staff)

@@ -1,0 +1,74 @@
+"""The whole conversation with one person, greeting to consent: one input in, one Turn out.
+
+Three small machines share each turn, each a `transitions` machine built once at import
+(flows/lifecycle.py, flows/capture.py, flows/staffpause.py), around the screening itself
+(flows/machine.py). Which one takes an input is decided here, in this order:
+
+1. /stop (no more reminders) works whatever else is going on;
+2. while a staff member has the person, everything goes to the staff chat (staffpause);
+3. the consent buttons, and what the person types or shares while the call-back details
+   are being taken (capture);
+4. everything else: the lifecycle (new, active, cancelled, finished, welcome back,
+   restart) and, through it, the screening.
+
+After the lifecycle, a plan shown for the first time opens the consent offer.
+
+Everything here is pure: the Context brings the clock, the firm's details, the A/B book
+and its draws, and the phone-number reader; the Turn carries back the new state, the
+messages, the events and the effects the bot must carry out (flows/effects.py).
+"""
+
+from __future__ import annotations
+
+from flows import capture, lifecycle, staffpause
+from flows.chat import Act, ChatInput, ChatState, Context, Reply, Turn
+from flows.variants import TAGGED_KINDS
+
+
+def step(state: ChatState | None, inp: ChatInput, ctx: Context) -> Turn:
+    """Apply one input to the conversation (None: this chat has none yet)."""
+    current = state.copy() if state is not None else None
+    reply = Reply(current, inp, ctx, Turn(state=current))
+    if inp.act is Act.STOP:
+        stop_reminders(reply)
+    else:
+        if current is not None and inp.act is Act.START and current.opted_out:
+            current.opted_out = False
+            reply.turn.event("opted_in")
+            reply.turn.say(lifecycle.text_message("leads.stop.back_in", reply.lang))
+        if current is not None and current.with_staff:
+            staffpause.relay(reply)
+        elif not capture.take(reply):
+            lifecycle.take(reply)
+            capture.after_lifecycle(reply)
+    reply.turn.state = reply.state
+    tag_variants(reply.turn)
+    return reply.turn
+
+
+def staff_takes(state: ChatState, ctx: Context) -> Turn:
+    """A staff member took the person's lead: the bot falls silent and says who is there now."""
+    return staffpause.fire(state, ctx, "take")
+
+
+def staff_hands_back(state: ChatState, ctx: Context) -> Turn:
+    """The staff member is done: the person is back with the assistant."""
+    return staffpause.fire(state, ctx, "hand_back")
+
+
+def stop_reminders(reply: Reply) -> None:
+    if reply.state is not None and not reply.state.opted_out:
+        reply.state.opted_out = True
+        reply.turn.event("opted_out")
+    reply.turn.say(lifecycle.text_message("leads.stop.done", reply.lang))
+
+
+def tag_variants(turn: Turn) -> None:
+    """Started and completed events carry the variants, so the A/B split survives in the raw events."""
+    state = turn.state
+    if state is None:
+        return
+    for ev in turn.events:
+        if ev.kind in TAGGED_KINDS:
+            ev.data.setdefault("variant_intro", state.variant_intro)
+            ev.data.setdefault("variant_cta", state.variant_cta)

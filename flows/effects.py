@@ -1,0 +1,67 @@
+"""What a step asks the bot to do besides storing the conversation and sending its messages.
+
+flows/ decides and never performs I/O, so anything a decision implies beyond the
+conversation row (a consent record, a lead, a message copied to the staff chat, the
+assessment kept for the staff) comes back as one of these plain values. The bot's
+features carry them out inside the step's transaction; an effect nobody handles is a
+programming error the runner reports, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flows.plan import Plan
+
+
+@dataclass(frozen=True)
+class SaveAssessment:
+    """A screening reached its plan: keep the answers and the plan as the person saw them."""
+
+    answers: dict[str, Any]
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class RecordConsent:
+    """Evidence of one consent decision: which wording (version + hash of the exact text), how."""
+
+    accepted: bool
+    version: str
+    text_hash: str
+    lang: str
+    channel: str
+
+
+@dataclass(frozen=True)
+class ConsentCoversPhone:
+    """The number the person gave after agreeing: the consent covers exactly this number."""
+
+    phone_e164: str
+
+
+@dataclass(frozen=True)
+class SaveLead:
+    """Capture finished: the person agreed, gave a number, a name and a time to call."""
+
+    phone_e164: str
+    name: str
+    best_time: str
+    # True when the number came from Telegram's own "share my contact" (the account's verified number).
+    verified: bool
+
+
+@dataclass(frozen=True)
+class RelayToStaff:
+    """While a staff member has the person: pass what they sent on to the staff chat.
+
+    ``text`` for what can be shown as text (typed words, a command); otherwise the
+    person's message itself is copied (a photo, a voice note, a sticker).
+    """
+
+    text: str | None
+    copy_message: bool = False
+
+
+Effect = SaveAssessment | RecordConsent | ConsentCoversPhone | SaveLead | RelayToStaff

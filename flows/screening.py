@@ -1,0 +1,108 @@
+"""The screening on its own: start, handle one input, re-show the current prompt.
+
+Why a thin function layer over machine.py: the bot, the terminal and the tests
+all speak Snapshot in, StepResult out, and never touch `transitions`. Everything
+about inputs that is not a tax question lives here: stale buttons, "cmd:"
+button values, unknown commands, the step counter.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flows.catalogue import normalize_lang, t
+from flows.machine import CHANGE_PREFIX, NEW, Conversation, fire, message
+from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
+
+__all__ = ["start", "handle", "current_prompt"]
+
+COMMANDS = frozenset({"back", "restart", "review", "continue"})
+CMD_PREFIX = "cmd:"
+
+
+def start(lang: str = "en") -> StepResult:
+    """A new conversation at its first question (the bot sends its own greeting before it)."""
+    conv = Conversation(Snapshot(state=NEW, lang=normalize_lang(lang)))
+    fire(conv, "start")
+    return _result(conv, conv.snapshot())
+
+
+def handle(snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult:
+    """Apply one input. A rejected input returns the very same snapshot with accepted=False."""
+    kind, value = user_input.kind, user_input.value.strip()
+    if user_input.step is not None and user_input.step != snapshot.step and kind != InputKind.TEXT:
+        return _stale(snapshot, value)
+
+    # Control buttons ("cmd:back") and review buttons ("change:<id>") are commands that came as buttons.
+    if kind == InputKind.BUTTON and value.startswith(CMD_PREFIX):
+        kind, value = InputKind.COMMAND, value[len(CMD_PREFIX) :]
+    elif kind == InputKind.BUTTON and value.startswith(CHANGE_PREFIX):
+        kind = InputKind.COMMAND
+    elif kind == InputKind.TEXT and value.startswith("/") and value[1:].lower() in COMMANDS:
+        kind = InputKind.COMMAND  # "/back" typed where a transport passed it through as text
+
+    conv = Conversation(snapshot, today)
+    if kind == InputKind.COMMAND:
+        name, _, arg = value.lstrip("/").partition(":")
+        name = name.lower()
+        if name == "change":
+            fire(conv, "change", question_id=arg)
+        elif name in COMMANDS:
+            fire(conv, name)
+        elif name == "start":
+            fire(conv, "continue")  # /start mid-conversation resumes where it was
+        else:
+            return _unknown_command(snapshot, conv)
+    else:
+        fire(conv, "answer", user_input=UserInput(kind, value, user_input.step))
+
+    if not conv.accepted or _unchanged(snapshot, conv):
+        return _result(conv, snapshot, accepted=False)
+    conv.step = snapshot.step + 1
+    return _result(conv, conv.snapshot())
+
+
+def current_prompt(snapshot: Snapshot) -> list[OutMessage]:
+    """Show the current question (or review / done reply) again: after a sticker, on resume."""
+    return Conversation(snapshot).prompt()
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _result(conv: Conversation, snapshot: Snapshot, *, accepted: bool = True) -> StepResult:
+    return StepResult(
+        snapshot=snapshot,
+        messages=conv.outbox,
+        events=conv.events,
+        accepted=accepted,
+        finished=conv.finished,
+        plan=conv.plan,
+        progress=conv.progress(),
+    )
+
+
+def _unchanged(before: Snapshot, conv: Conversation) -> bool:
+    """A move that stayed put (text after the result, /back at the first question): nothing to store."""
+    return (
+        conv.state == before.state
+        and conv.history == before.history
+        and conv.returning_to == before.returning_to
+        and not conv.finished
+    )
+
+
+def _stale(snapshot: Snapshot, value: str) -> StepResult:
+    conv = Conversation(snapshot)
+    conv.outbox.append(message(t("conv.stale", conv.lang)))
+    conv.outbox.extend(conv.prompt())
+    conv.events.append(
+        Event("stale", snapshot.state if snapshot.state != NEW else None, {"value": value[:24]})
+    )
+    return _result(conv, snapshot, accepted=False)
+
+
+def _unknown_command(snapshot: Snapshot, conv: Conversation) -> StepResult:
+    conv.outbox.append(message(t("conv.unknown_command", conv.lang)))
+    conv.outbox.extend(conv.prompt())
+    return _result(conv, snapshot, accepted=False)
