@@ -4,7 +4,7 @@ Run: ``.venv/bin/python -m bench.step_bench --db sqlite`` (or ``--db postgres``)
 
 ``python -m bench`` measures the whole bot through real HTTP, where aiogram, aiohttp and the fake
 server dominate and the VM's drift moves every figure by 20%. A change to the step's database path
-(bot/db/store.py, bot/db/pgfast.py) is seen better here: the real StepRunner with its real
+(bot/db/store.py, bot/db/fast.py) is seen better here: the real StepRunner with its real
 chat lock and statements, a trivial flow (one answer, one event, a small snapshot), ``--chats``
 people at once, ``--steps`` steps each, in this one process. Compare two versions of the code by
 running this from two checkouts, alternately, a few times.

@@ -45,6 +45,9 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         # (Nothing holds a session while opening another, which a pool of one would deadlock on.)
         # Whatever pool size the caller asked for (DATABASE_POOL_SIZE is for server databases).
         kwargs["pool_size"], kwargs["max_overflow"] = 1, 0
+        # A connection back in the pool is rolled back only when it is inside a transaction (see
+        # _tune_sqlite), not on every return: that rollback is a thread hand-off for nothing.
+        kwargs.setdefault("pool_reset_on_return", None)
         engine = create_async_engine(url, connect_args=connect_args, **kwargs)
         _tune_sqlite(engine)
         return engine
@@ -91,8 +94,16 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
         cursor.close()
 
+    @event.listens_for(sync_engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is not None and dbapi_connection.driver_connection.in_transaction:
+            dbapi_connection.rollback()  # left open by a step that failed or was cancelled
+
     @event.listens_for(sync_engine, "begin")
     def _on_begin(connection: Any) -> None:
+        if connection.connection.driver_connection.in_transaction:
+            # A session joining the transaction a step opened on the driver (bot/db/fast.py).
+            return
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 

@@ -17,7 +17,7 @@ import asyncpg
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.db.pgfast import OPEN_STEP
+from bot.db.fast import OPEN_STEP
 
 
 class _Entry:

@@ -2,7 +2,7 @@
 
 Every function takes the caller's session and never commits: the runner owns the
 transaction, so one update is one commit. On PostgreSQL the step's own statements also
-exist as plain asyncpg SQL (bot/db/pgfast.py); both meet one contract test.
+exist as plain asyncpg SQL (bot/db/fast.py); both meet one contract test.
 """
 
 from __future__ import annotations

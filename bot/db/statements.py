@@ -3,7 +3,7 @@
 :class:`StepStatements` is what the step store (bot/db/store.py) needs from the database for
 one update: the update's claim, the chat's row, a new row, the row's versioned save and the
 events. :class:`SessionStatements` runs them through SQLAlchemy (any database);
-bot/db/pgfast.py runs them straight on asyncpg on PostgreSQL, where they are most of an
+bot/db/fast.py runs them straight on asyncpg on PostgreSQL, where they are most of an
 update's database work. tests/bot/test_statements.py holds both to one contract.
 
 Everything else in a step (a feature's rows, the assessment) goes through a SQLAlchemy

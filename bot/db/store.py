@@ -8,7 +8,7 @@ its replies are sent, so a person never sees two updates' replies interleaved. T
 protocol is written here once: :meth:`ChatStore.hold`, then :meth:`Held.step` for a
 conversation step or :meth:`Held.transaction` for anything else.
 
-A step runs on PostgreSQL's fast path (bot/db/pgfast.py) where it can, else through
+A step runs on its database's fast path (bot/db/fast.py: asyncpg, aiosqlite), else through
 SQLAlchemy (bot/db/statements.py); a row changed underneath (StaleDataError, which the
 locks should make impossible) is retried once from a fresh read.
 """
@@ -21,14 +21,15 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from datetime import datetime
 from typing import Any, TypeVar, cast
 
+import aiosqlite
 import asyncpg
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db import repo
+from bot.db.fast import AiosqliteStatements, AsyncpgStatements, load_row
 from bot.db.locks import KeyedLocks, PostgresChatLock, asyncpg_of, chat_lock_for
-from bot.db.pgfast import AsyncpgStatements, load_row
 from bot.db.rows import ConversationRow, EventRows
 from bot.db.statements import FirstRead, LazySession, SessionStatements, StepStatements
 
@@ -89,6 +90,8 @@ class Held:
             try:
                 if self.conn is not None:
                     return await self._step_on_asyncpg(chat_id, update_id, now, work, first)
+                if self.store.sqlite is not None:
+                    return await self._step_on_aiosqlite(chat_id, update_id, now, work)
                 factory = self.store.session_factory
                 async with factory() as session, session.begin():
                     sql = SessionStatements(session)
@@ -111,7 +114,7 @@ class Held:
         work: Callable[[StepTx], Awaitable[T]],
         first: FirstRead,
     ) -> T | None:
-        """The statements on asyncpg, the writes at the end in one call (bot/db/pgfast.py).
+        """The statements on asyncpg, the writes at the end in one call (bot/db/fast.py).
 
         The SQLAlchemy session for everything else is bound to the same connection with the
         adapter in autocommit mode, so SQLAlchemy opens no transaction of its own: before the
@@ -147,6 +150,38 @@ class Held:
             return None
         return result
 
+    async def _step_on_aiosqlite(
+        self,
+        chat_id: int,
+        update_id: int,
+        now: datetime,
+        work: Callable[[StepTx], Awaitable[T]],
+    ) -> T | None:
+        """The statements through aiosqlite's public calls (bot/db/fast.py); a session, if the step
+        needs one, is bound to the same connection and joins the transaction, and its commit is then
+        the step's commit."""
+        engine = self.store.sqlite
+        assert engine is not None
+        async with engine.connect() as conn:
+            driver = (await conn.get_raw_connection()).driver_connection
+            assert isinstance(driver, aiosqlite.Connection)
+            sql = AiosqliteStatements(driver)
+            lazy = LazySession(self.store.session_factory, conn)
+            try:
+                if not await sql.claim_update(update_id, chat_id, now):
+                    await sql.rollback()
+                    logger.info("update %s already processed; skipped", update_id)
+                    return None
+                result = await work(StepTx(sql, cast(AsyncSession, lazy), chat_id))
+                if lazy.used:
+                    await lazy.finish(commit=True)
+                await sql.commit()
+            except BaseException:
+                await lazy.finish(commit=False)
+                await sql.rollback()
+                raise
+            return result
+
     @asynccontextmanager
     async def transaction(
         self, update_id: int | None, chat_id: int | None, now: datetime
@@ -172,6 +207,9 @@ class ChatStore:
         self.session_factory = session_factory
         self.locks = KeyedLocks()
         self.chat_lock = chat_lock_for(session_factory)
+        bind = session_factory.kw.get("bind")
+        # SQLite's fast path checks a connection out of this engine itself (bot/db/fast.py).
+        self.sqlite = bind if isinstance(bind, AsyncEngine) and bind.dialect.name == "sqlite" else None
 
     @asynccontextmanager
     async def hold(self, *chat_ids: int) -> AsyncIterator[Held]:

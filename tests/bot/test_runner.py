@@ -321,6 +321,52 @@ async def test_on_postgresql_a_connection_lost_mid_step_is_a_transient_database_
     assert not outcome.duplicate and outcome.conversation_id is not None
 
 
+def count_aiosqlite_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every call of aiosqlite's API (each one hand-off to its thread), named by what it runs."""
+    import aiosqlite
+
+    seen: list[str] = []
+    for method in ("execute", "execute_fetchall", "executemany", "cursor", "commit", "rollback"):
+        original = getattr(aiosqlite.Connection, method)
+
+        def counting(
+            self: Any, *args: Any, _original: Any = original, _name: str = method, **kwargs: Any
+        ) -> Any:
+            sql = str(args[0]) if args else _name
+            seen.append(" ".join(sql.split("(")[0].split(" WHERE")[0].split()[:4]))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(aiosqlite.Connection, method, counting)
+    return seen
+
+
+async def test_on_sqlite_a_step_is_one_hand_off_per_statement(
+    runners: list[StepRunner], database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """aiosqlite's own calls, one per statement (SQLAlchemy's adapter makes four each), and no
+    rollback when the connection goes back to the pool after a commit."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's step path")
+    runner = runners[0]
+    await step(runner, typed("start"))
+    calls = count_aiosqlite_calls(monkeypatch)
+    outcome = await step(runner, typed("a"))
+    again = await step(runner, typed("a", update_id=outcome.incoming.update_id))
+    assert not outcome.duplicate and again.duplicate
+    assert calls == [
+        "BEGIN IMMEDIATE",
+        "INSERT INTO processed_updates",
+        "SELECT id, chat_id, user_id,",
+        "UPDATE conversations SET snapshot",
+        "INSERT INTO events",
+        "commit",
+        "BEGIN IMMEDIATE",  # the redelivery: its claim is taken, it rolls back and writes nothing
+        "INSERT INTO processed_updates",
+        "rollback",
+    ]
+    assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
+
+
 async def test_on_sqlite_a_step_waits_for_another_writer_without_blocking_the_event_loop(
     runners: list[StepRunner], database_url: str
 ) -> None:

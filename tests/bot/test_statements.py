@@ -1,8 +1,8 @@
 """The conversation row as the step writes it (Core or asyncpg, not the ORM): the version contract holds.
 
-The step's statements have two implementations behind one interface (bot/db/statements.py:
-SQLAlchemy Core for any database; bot/db/pgfast.py: asyncpg straight on the chat lock's
-connection on PostgreSQL, the writes sent at commit). These pin, for each, what the ORM used to
+The step's statements have three implementations behind one interface (bot/db/statements.py:
+SQLAlchemy Core for any database; bot/db/fast.py: asyncpg straight on the chat lock's
+connection on PostgreSQL, the writes sent at commit, and aiosqlite's own calls on SQLite). These pin, for each, what the ORM used to
 do for us: version 1 on insert, one bump per write, a write over a newer version refused
 (StaleDataError), only changed columns written, JSON in and out, the update_id claim and events.
 """
@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Conversation, EventRecord, ProcessedUpdate
-from bot.db.pgfast import AsyncpgStatements
+from bot.db.fast import AiosqliteStatements, AsyncpgStatements
 from bot.db.rows import CONVERSATIONS
 from bot.db.statements import SessionStatements, StepStatements
 from tests.e2e.harness import fetch_conversation, fetch_rows
@@ -46,11 +46,13 @@ def new_values() -> dict[str, object]:
     }
 
 
-@pytest.fixture(params=["session", "asyncpg"])
+@pytest.fixture(params=["session", "asyncpg", "aiosqlite"])
 async def statements(request: pytest.FixtureRequest, database_url: str) -> AsyncIterator[Transactions]:
     """A factory of transactions, each yielding the statements of one implementation."""
     if request.param == "asyncpg" and not database_url.startswith("postgresql"):
         pytest.skip("the asyncpg statements are PostgreSQL's")
+    if request.param == "aiosqlite" and not database_url.startswith("sqlite"):
+        pytest.skip("the aiosqlite statements are SQLite's")
     engine: AsyncEngine = create_engine(database_url)
     sessions = create_session_factory(engine)
 
@@ -59,6 +61,17 @@ async def statements(request: pytest.FixtureRequest, database_url: str) -> Async
         if request.param == "session":
             async with sessions() as session, session.begin():
                 yield SessionStatements(session)
+            return
+        if request.param == "aiosqlite":
+            async with engine.connect() as conn:
+                driver = (await conn.get_raw_connection()).driver_connection
+                lite = AiosqliteStatements(driver)  # type: ignore[arg-type]
+                try:
+                    yield lite
+                    await lite.commit()
+                except BaseException:
+                    await lite.rollback()
+                    raise
             return
         # As the step runs: reads at once, the writes kept and sent by commit() as one statement.
         async with engine.connect() as conn:
@@ -317,3 +330,25 @@ async def test_text_that_sql_text_cannot_hold_is_kept_in_the_json_columns(
     assert stored.snapshot["answers"]["note"] == kept and stored.lead_draft == {"name": kept}
     events = await fetch_rows(database_url, EventRecord, EventRecord.chat_id == CHAT)
     assert [e.data for e in events] == [{"value": kept}]
+
+
+async def test_a_sqlite_connection_back_in_the_pool_inside_a_transaction_is_rolled_back(
+    database_url: str,
+) -> None:
+    """SQLite's pool rolls back on return only what is open (a failed or cancelled step), not every time."""
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's pool")
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as conn:
+            driver = (await conn.get_raw_connection()).driver_connection
+            await driver.execute_fetchall("BEGIN IMMEDIATE")  # type: ignore[union-attr]
+            await driver.execute_fetchall(  # type: ignore[union-attr]
+                "INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (7, 1, '2026-01-01')"
+            )
+        async with engine.connect() as conn:  # the one connection again, clean
+            driver = (await conn.get_raw_connection()).driver_connection
+            assert not driver.in_transaction  # type: ignore[union-attr]
+    finally:
+        await engine.dispose()
+    assert await fetch_rows(database_url, ProcessedUpdate) == []

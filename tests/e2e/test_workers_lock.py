@@ -168,7 +168,7 @@ async def test_overlapping_staff_actions_in_opposite_order_do_not_deadlock(
 async def test_sql_run_with_the_lock_and_left_open_is_rolled_back_before_the_unlock(
     engines: tuple[AsyncEngine, AsyncEngine],
 ) -> None:
-    """A step opens its transaction on asyncpg when it must write before its end (bot/db/pgfast.py);
+    """A step opens its transaction on asyncpg when it must write before its end (bot/db/fast.py);
     if it never ends it, the release rolls it back, so no half-done step is committed and the pool
     gets a clean session."""
     a = PostgresChatLock(engines[0])
