@@ -20,8 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.models import Conversation, EventRecord, ProcessedUpdate
 from bot.db.fast import AiosqliteStatements, AsyncpgStatements
+from bot.db.models import Conversation, EventRecord, ProcessedUpdate
 from bot.db.rows import CONVERSATIONS
 from bot.db.statements import SessionStatements, StepStatements
 from tests.e2e.harness import fetch_conversation, fetch_rows
