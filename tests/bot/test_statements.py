@@ -3,8 +3,9 @@
 The step's statements have three implementations behind one interface (bot/db/statements.py:
 SQLAlchemy Core for any database; bot/db/fast.py: asyncpg straight on the chat lock's
 connection on PostgreSQL, the writes sent at commit, and aiosqlite's own calls on SQLite).
-These pin, for each, what the ORM used to do for us: version 1 on insert, one bump per write, a write over a newer version refused
-(StaleDataError), only changed columns written, JSON in and out, the update_id claim and events.
+These pin, for each, what the ORM used to do for us: version 1 on insert, one bump per write,
+a write over a newer version refused (StaleDataError), only changed columns written, JSON in
+and out, the update_id claim and events.
 """
 
 from __future__ import annotations
