@@ -252,6 +252,9 @@ class Capture:
         )
         self.turn.say(OutMessage(html=done, plain=plain(done), remove_keyboard=True, kind="capture"))
 
+    def forget_draft(self, event: EventData) -> None:
+        self.reply.live().lead_draft = None
+
     # ------------------------------------------------------------ a contact nobody asked for
 
     def offer_again(self, event: EventData) -> None:
@@ -275,7 +278,7 @@ def build_machine() -> Machine:
     others = [s for s in STATES if s != OFFERED]
     transitions = [
         _t("offer", NONE, OFFERED, after="offer"),
-        _t("reset", [OFFERED, PHONE, NAME, TIME, DECLINED], NONE),
+        _t("reset", [OFFERED, PHONE, NAME, TIME, DECLINED], NONE, after="forget_draft"),
         _t("agree", OFFERED, PHONE, after="agree"),
         _t("agree", others, None, after="already_answered"),
         _t("decline", OFFERED, DECLINED, after="decline"),
