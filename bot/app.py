@@ -196,21 +196,17 @@ YOUNG_GC_THRESHOLD = 20_000
 def freeze_startup_heap() -> None:
     """Move everything alive after start-up into the garbage collector's permanent generation.
 
-    Once imported, aiogram, pydantic, SQLAlchemy and the flows leave ~265,000 objects that live as
-    long as the process. A full (oldest-generation) collection walks all of them: 146 ms measured
-    on the development VM, and 230 ms inside the running bot, where the benchmark's profile caught
-    one in the middle of a step. Every update in flight waits that long, which alone is a p99
-    several times the 50 ms goal. Frozen objects are skipped by the collector; garbage created
-    later is collected as before. (Called by ``python -m bot`` once the app is built, not by
-    tests, which build many apps in one process.)
+    Once imported, aiogram, pydantic, SQLAlchemy and the flows leave a few hundred thousand objects
+    that live as long as the process, and a full (oldest-generation) collection walks all of them
+    while every update in flight waits: on its own a p99 far over the latency goal. Frozen objects
+    are skipped by the collector; garbage created later is collected as before. (Called by
+    ``python -m bot`` once the app is built, not by tests, which build many apps in one process.)
 
     The youngest generation's threshold goes from 700 to 20,000 net allocations. Parsing an update,
     validating the snapshot and building each Bot API request allocate far more than 700
-    short-lived container objects, so at 700 a young collection ran every ~15 updates and an older
-    one every ~150 (3 ms each): measured under the benchmark, 365 ms of collections per 4,080
-    updates, ~3.5% of the bot's CPU. Almost all of those objects die by reference counting; at
-    20,000 the same run made one young collection and no older ones. Cyclic garbage is still
-    collected, only in larger batches.
+    short-lived container objects, so at 700 collections ran every few updates, for objects that
+    almost all die by reference counting anyway. Cyclic garbage is still collected, only in larger
+    batches. (docs/performance.md has the measurements.)
     """
     gc.collect()
     gc.freeze()

@@ -267,7 +267,7 @@ class Lifecycle:
         state.variant_intro, state.variant_cta = chosen["intro"], chosen["cta"]
 
     def greeting(self) -> OutMessage:
-        """The conversation's intro variant (bot/variants.toml), else the catalogue's greeting."""
+        """The conversation's intro variant (bot/config/variants.toml), else the catalogue's greeting."""
         state, firm = self.state, self.ctx.firm
         text_ = self.ctx.variants.render(
             "intro", state.variant_intro, self.lang, state.source_last, firm.name

@@ -2,7 +2,7 @@
 
 Why here and not in the transport: which greeting a person sees is part of the
 conversation, and the choice must be the same in Telegram, the terminal and the
-tests. The file the marketing team edits (bot/variants.toml) is read by the bot's
+tests. The file the marketing team edits (bot/config/variants.toml) is read by the bot's
 configuration; this module validates its content and chooses from it.
 
 Assignment is random (weighted, from the Random the caller passes) but sticky: the

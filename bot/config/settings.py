@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     bot_api_url: str = "https://api.telegram.org"
     database_url: str = DEFAULT_DATABASE_URL
     # PostgreSQL connections per process: every update in flight holds one from its chat lock until its
-    # replies are sent (README "Production"). Unset: 15, all kept open, and no overflow (bot/db/engine.py).
+    # replies are sent (docs/production.md). Unset: 15, all kept open, and no overflow (bot/db/engine.py).
     # SQLite ignores both: it always uses one connection per process (bot/db/engine.py says why).
     database_pool_size: int | None = Field(default=None, ge=1, le=1000)
     database_max_overflow: int | None = Field(default=None, ge=0, le=1000)
@@ -53,7 +53,7 @@ class Settings(BaseSettings):
 
     # Campaign links (`python -m bot link`) print https://t.me/<BOT_USERNAME>?start=...
     bot_username: str = ""
-    # A/B texts of the greeting and call to action; empty means the bundled bot/variants.toml.
+    # A/B texts of the greeting and call to action; empty means the bundled bot/config/variants.toml.
     variants_file: str = ""
 
     # A person who comes back after this long with an unfinished screening is asked

@@ -4,7 +4,7 @@ SQLite needs three things to be safe under concurrent updates (engineering-notes
 WAL so readers do not block the writer, a busy timeout so a second writer waits
 instead of failing, and BEGIN IMMEDIATE so a read-then-write transaction takes the
 write lock up front instead of failing with "database is locked" when it upgrades.
-PostgreSQL needs none of this: the runner holds an advisory lock per chat (bot/locks.py).
+PostgreSQL needs none of this: the runner holds an advisory lock per chat (bot/db/locks.py).
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_S)
         # One connection per process. SQLite runs one write transaction at a time anyway; with a pool
         # of several, the losers of BEGIN IMMEDIATE wait in sqlite3's busy handler, which sleeps 1, 2,
-        # 5, 10 ... 100 ms and is not woken when the lock frees. Under the benchmark's 200 updates/s
-        # that sleeping was the p99 (up to a second) and a third of the throughput. Waiting for the
+        # 5, 10 ... 100 ms and is not woken when the lock frees: under load that sleeping was the p99
+        # and a third of the throughput. Waiting for the
         # pool's one connection instead is an asyncio wait, woken the moment the holder commits.
         # (Nothing holds a session while opening another, which a pool of one would deadlock on.)
         # Whatever pool size the caller asked for (DATABASE_POOL_SIZE is for server databases).

@@ -117,9 +117,9 @@ class LocalOnlyChatLock:
 class PostgresChatLock:
     """pg_advisory_lock held from before the transaction until after the replies went out.
 
-    This is the only database lock a chat's writers take: the step, /mydata /delete /stop
-    (bot/leads/serial.py) and the staff handoff all run their transaction on the connection
-    that holds it. (A transaction-level lock on top of it was one more round trip per update
+    This is the only database lock a chat's writers take: everything bot/db/store.py holds (a
+    step, /mydata, /delete, the staff handoff) runs its transaction on the connection that
+    holds it. (A transaction-level lock on top of it was one more round trip per update
     and protected nothing this one does not.)
     """
 

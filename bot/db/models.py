@@ -66,11 +66,11 @@ class Conversation(Base):
     status: Mapped[str] = mapped_column(String(16), nullable=False, default=STATUS_ACTIVE)
     contact_phone: Mapped[str | None] = mapped_column(String(32), nullable=True)
     # Attribution and A/B (migration 0002): the link token of the last touch, for UTM breakdowns,
-    # and the sticky variant names from bot/variants.toml.
+    # and the sticky variant names from bot/config/variants.toml.
     source_token: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     variant_intro: Mapped[str | None] = mapped_column(String(32), nullable=True)
     variant_cta: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    # Leads (migration 0003): where consent-first capture stands (bot/leads/capture.py) and its
+    # Leads (migration 0003): where consent-first capture stands (flows/capture.py) and its
     # unconfirmed inputs; a staff member has the person (bot stays silent); follow-up bookkeeping.
     lead_step: Mapped[str | None] = mapped_column(String(16), nullable=True)
     lead_draft: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)

@@ -26,7 +26,7 @@ from bot.db.rows import (
     stale,
 )
 
-# Built once: a statement built per update showed in the benchmark's profile. The compiled forms
+# Built once: building a statement costs more than running it. The compiled forms
 # are cached by SQLAlchemy, so these cost only their execution.
 CLAIM_UPDATE = {
     "postgresql": postgresql.insert(PROCESSED_UPDATES).on_conflict_do_nothing(),

@@ -1,6 +1,6 @@
 """Memory that does not grow with the number of people: nothing per conversation stays in the process.
 
-The benchmark (README "Performance") reads RSS over 10,000 and 40,000 stored conversations, where
+The benchmark (docs/performance.md) reads RSS over 10,000 and 40,000 stored conversations, where
 the allocator blurs the picture; this test counts objects, which it does not. After a warm-up, a
 few hundred new people each start a screening and answer one question through the real bot
 (polling, the fake Bot API server); afterwards the process may hold no more objects of the bot's

@@ -3,7 +3,7 @@
 The test plays the load balancer: each update goes to the worker after the one that took the previous
 update, so every step of a conversation runs in a different process from the step before, and many
 conversations run at once. Per-chat order must then come from the database (the chat lock in
-bot/locks.py), because neither process has seen the whole conversation.
+bot/db/locks.py), because neither process has seen the whole conversation.
 
 What it proves:
 * every update is answered exactly once (processed_updates has one row per update, no reply twice);

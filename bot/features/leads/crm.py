@@ -7,7 +7,7 @@ stop a captured request from being replayed later, while a signed one lets the
 receiver reject anything older than a few minutes. Receivers verify with
 :func:`verify_signature` (or the same three lines in their language).
 
-Deliveries go through the crm_outbox table (see bot/leads/outbox.py), so the
+Deliveries go through the crm_outbox table (see bot/features/leads/outbox.py), so the
 conversation never waits on the CRM and a restart loses nothing.
 """
 

@@ -8,7 +8,7 @@ also deleted from the chat where the bot can do that (private chats, or a staff
 group where the bot is an admin), so it does not sit in the history either.
 
 The update id is still recorded as processed, so a redelivered copy is not warned
-about twice. Detection rules and the money-vs-SSN trade-off: bot/leads/ssn.py.
+about twice. Detection rules and the money-vs-SSN trade-off: bot/features/privacy/ssn.py.
 """
 
 from __future__ import annotations
