@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.leads.phone import display_phone
 from flows.catalogue import t
+from flows.render import plan_summary
 
 STAFF_LANG = "en"
 BEST_TIMES = ("morning", "afternoon", "evening", "any")
@@ -35,7 +36,7 @@ def build_card_data(
     days_left: int | None = None
     if plan is not None:
         try:
-            summary = plan.summary(STAFF_LANG)
+            summary = plan_summary(plan, STAFF_LANG)
         except Exception:  # noqa: BLE001 - a renderer bug must not lose the lead; staff see the rest
             summary = ""
         balance = plan.balance if plan.balance is not None else balance

@@ -12,7 +12,14 @@ from flows.answers import Answers, Hardship, Letter, Residence
 from flows.assessment import assess
 from flows.catalogue import keys, t
 from flows.plan import Fit, Msg, Plan, Program, Recommendation, text
-from flows.render import TELEGRAM_LIMIT, format_date, format_days_left, format_money, render_plan
+from flows.render import (
+    TELEGRAM_LIMIT,
+    format_date,
+    format_days_left,
+    format_money,
+    plan_summary,
+    render_plan,
+)
 
 TODAY = date(2026, 3, 16)
 D = Decimal
@@ -163,8 +170,8 @@ def test_dates_and_days_left() -> None:
 
 def test_summary_is_two_lines_for_the_staff_card() -> None:
     plan = assess(ANSWERS["deadline and penalties"], TODAY)
-    lines = plan.summary("en").splitlines()
+    lines = plan_summary(plan, "en").splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("URGENT: Collection Due Process hearing")
     assert "Balance $50,000" in lines[1] and "12 days left" in lines[1]
-    assert len(plan.summary("es").splitlines()) == 2
+    assert len(plan_summary(plan, "es").splitlines()) == 2
