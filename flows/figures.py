@@ -118,6 +118,9 @@ BUSINESS_STREAMLINED_LIMIT = Figure(
     "S6 §9.10",
     "in-business, income tax only; a closed sole proprietor is treated as an individual (STREAMLINED_LIMIT)",
 )
+BUSINESS_DDIA_ABOVE = Figure(
+    _d("10000"), date(2022, 8, 25), "S40", "businesses owing more than $10,000 must pay by direct debit"
+)
 BUSINESS_STREAMLINED_MONTHS = Figure(72, date(2018, 9, 26), "S6 §9.10", "or the CSED if that comes first")
 
 # Setup fees. The reduced fees took effect July 1, 2024 (IRM 5.14.1, 07-02-2024, per irs-rules.md §9.11);

@@ -187,10 +187,13 @@ def streamlined(
     months = min(max_months, c.months)
     needed = ceil(balance / months)
     affordable = can_afford(c, needed)
-    if not affordable and pays_in_full(c, balance) is False:
-        return []  # it cannot be paid in full: settle or pause (settlement.py)
+    if affordable is False and c.fin is not None:
+        # Neither what they said nor the IRS's arithmetic reaches the payment: a longer plan, the equity
+        # (both above) or settling (settlement.py) is the route.
+        return []
     fit = Fit.likely if affordable else Fit.possible
-    ddia = balance > F.DDIA_REQUIRED_ABOVE.value and not c.in_business
+    ddia_above = F.BUSINESS_DDIA_ABOVE.value if c.in_business else F.DDIA_REQUIRED_ABOVE.value
+    ddia = balance > ddia_above
     online, phone, fees = fee_steps(c, ddia)
     reason_id = "plan.reason.streamlined_ddia" if ddia else "plan.reason.streamlined"
     if c.in_business:

@@ -67,8 +67,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.program.oic_collectibility": "Offer in Compromise",
         "plan.program.oic_eta": "Offer in Compromise: effective tax administration",
         "plan.program.cnc": "Currently Not Collectible status",
-        "plan.program.levy_warning": "Notice of intent to levy (CP504)",
-        "plan.program.trust_fund_penalty": "Trust Fund Recovery Penalty: your personal liability",
+        "plan.program.levy_warning": "Act on the notice of intent to levy (CP504)",
+        "plan.program.trust_fund_penalty": "Protect yourself from the Trust Fund Recovery Penalty",
         "plan.program.audit_reconsideration": "Audit reconsideration",
         "plan.program.use_equity": "Use what you own first",
         # Reasonable causes
@@ -646,10 +646,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.program.oic_collectibility": "Oferta de transacción (Offer in Compromise)",
         "plan.program.oic_eta": "Oferta de transacción: administración tributaria eficaz",
         "plan.program.cnc": "Estado de no cobrable actualmente (CNC)",
-        "plan.program.levy_warning": "Aviso de intención de embargo (CP504)",
-        "plan.program.trust_fund_penalty": (
-            "Multa de recuperación del fondo fiduciario: su responsabilidad personal"
-        ),
+        "plan.program.levy_warning": "Actúe ante el aviso de intención de embargo (CP504)",
+        "plan.program.trust_fund_penalty": "Protéjase de la multa de recuperación del fondo fiduciario",
         "plan.program.audit_reconsideration": "Reconsideración de la auditoría",
         "plan.program.use_equity": "Use primero lo que tiene",
         # Causas razonables
