@@ -103,7 +103,8 @@ class Expenses:
 
 
 def vehicles_of(a: Answers) -> int:
-    """Vehicles the household has; older screenings did not ask, so a vehicle's value or loan implies one."""
+    """Vehicles the household has; answers without the count (stored before it was asked) infer one
+    from a vehicle's value, loan or payment."""
     if a.vehicle_count is not None:
         return a.vehicle_count
     return 1 if (a.vehicle_value or a.vehicle_loan or a.vehicle_payment) else 0
@@ -218,7 +219,7 @@ class Statute:
     assumed: bool  # no (usable) earliest year: the full 10 years are assumed
     earliest_year: int | None = None
     expires: date | None = None  # the earliest year's CSED, from the assumed assessment date
-    expired: bool = False  # that CSED has passed (the rest of the debt is newer)
+    expired: bool = False  # that CSED is reached or under a month away (the rest of the debt is newer)
 
 
 def statute(a: Answers, today: date) -> Statute:
@@ -228,7 +229,7 @@ def statute(a: Answers, today: date) -> Statute:
     month, day = F.ASSESSMENT_MONTH_DAY.value
     expires = add_years(date(year + 1, month, day), F.CSED_YEARS.value)
     months = min(CSED_MONTHS, months_between(today, expires))
-    if months == 0:
+    if months == 0:  # reached, or less than a month away: that year counts for nothing more
         return Statute(
             F.CSED_ASSUMED_MONTHS.value, assumed=True, earliest_year=year, expires=expires, expired=True
         )

@@ -8,16 +8,10 @@ months from now must be able to tell which figures were used.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from flows import figures as F
 from flows.answers import DebtScope
 from flows.plan import Msg, day, money, msg, number
 from flows.rules.case import Case
-
-
-def quarter_start(d: date) -> date:
-    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
 
 
 def standards_notes(c: Case) -> list[Msg]:
@@ -66,7 +60,6 @@ def statute_notes(c: Case) -> list[Msg]:
 def interest_note() -> Msg:
     start = F.INTEREST_RATE.effective
     end = F.INTEREST_QUARTER_END.value
-    assert quarter_start(end) == start and end + timedelta(days=1) == quarter_start(end + timedelta(days=1))
     return msg(
         "plan.note.interest", rate=number(int(F.INTEREST_RATE.value * 100)), start=day(start), end=day(end)
     )

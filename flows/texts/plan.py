@@ -581,8 +581,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "longer; your account transcript shows the dates."
         ),
         "plan.note.statute_expired": (
-            "For {year}, the IRS's {years} years to collect may already be over; a tax professional can "
-            "check your account transcript. The rest of the debt is newer."
+            "For {year}, the IRS's {years} years to collect are over or about to end; a tax professional "
+            "can check your account transcript. The rest of the debt is newer."
         ),
         "plan.note.statute_close": (
             "This is a close call: with more time left to collect you could pay in full, so the exact "
@@ -1201,9 +1201,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "auditoría le dan más tiempo al IRS; su transcripción de cuenta muestra las fechas."
         ),
         "plan.note.statute_expired": (
-            "Para {year}, los {years} años que tiene el IRS para cobrar podrían haber terminado; un "
-            "profesional de impuestos puede revisar su transcripción de cuenta. El resto de la deuda es "
-            "más reciente."
+            "Para {year}, los {years} años que tiene el IRS para cobrar terminaron o están por terminar; "
+            "un profesional de impuestos puede revisar su transcripción de cuenta. El resto de la deuda "
+            "es más reciente."
         ),
         "plan.note.statute_close": (
             "Es un caso ajustado: con más tiempo de cobro podría pagar todo, así que las fechas exactas "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -72,6 +72,12 @@ def test_unconfirmed_secondary_values_are_the_references() -> None:
     )
     assert F.INTEREST_RATE.value == Decimal("0.07") and F.INTEREST_RATE.effective == date(2026, 1, 1)
     assert F.INTEREST_QUARTER_END.value == date(2026, 3, 31)
+
+
+def test_the_interest_rate_is_for_one_calendar_quarter() -> None:
+    start, end = F.INTEREST_RATE.effective, F.INTEREST_QUARTER_END.value
+    assert start.day == 1 and start.month in (1, 4, 7, 10)
+    assert (end.year, end.month) == (start.year, start.month + 2) and (end + timedelta(days=1)).day == 1
     assert F.NATIONAL_STANDARDS.effective == date(2025, 4, 21)
 
 

@@ -1,9 +1,9 @@
 """The practitioner review (irs-rules.md §9), one row per rule, written from the reference.
 
 Each row names the rule it pins; the arithmetic in the comments is the reference's,
-done by hand. Rows marked "defect" are the issue's list of what the first build got
-wrong: each fails on the code before the review. Programs and message ids are
-compared as strings, so the table also runs against that older code.
+done by hand. Rows marked "defect" pin the rules issue 14 found broken in a full
+conversation. Programs and message ids are compared as strings, so the table can
+be run against any version of the rules, old or new.
 
 Figures used by hand below (flows/figures.py): national standard 839 (1 person),
 1,481 (2), 2,129 (4), +394 each beyond; out-of-pocket health care 83 (under 65),

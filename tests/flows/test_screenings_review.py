@@ -15,6 +15,43 @@ PERSONAL = ("taxpayer_kind", "Personal (Form 1040)")
 NO = "None / $0"
 
 
+SAID_ZERO_BUT_CAN_PAY = [
+    FEDERAL,
+    ("balance", "35,000"),
+    PERSONAL,
+    ("all_returns_filed", "Yes"),
+    ("latest_letter", "CP14 (first bill)"),
+    ("disputes_amount", "No"),
+    ("penalty_amount", NO),
+    ("can_pay_180", "No"),
+    ("current_year", "Yes"),
+    ("in_bankruptcy", "No"),
+    ("monthly_payment", NO),
+    ("hardship", "None of these"),
+    ("filing_status", "Single"),
+    ("combat_zone", "No"),
+    ("residence", "Lower 48 states or DC"),
+    ("household_size", "1"),
+    ("members_65", "0"),
+    ("monthly_income", "$6,000"),
+    ("expense_taxes", "1,000"),
+    ("expense_housing", "1500"),
+    ("vehicle_count", "1"),
+    ("vehicle_payment", "300"),
+    ("expense_transport", "250"),
+    ("health_insurance", "200"),
+    ("expense_health", "50"),
+    ("expense_court", NO),
+    ("expense_other", NO),
+    ("asset_cash", "2000"),
+    ("home_value", NO),
+    ("vehicle_value", "15000"),
+    ("vehicle_loan", "8000"),
+    ("retirement_value", NO),
+    ("other_assets", NO),
+]
+
+
 def test_said_zero_but_the_standards_leave_money_gets_a_payment_plan(chat: Chat) -> None:
     """§9.2: "$0 a month" with $1,828 left after allowed expenses is a payment plan, not a pause.
 
@@ -23,42 +60,7 @@ def test_said_zero_but_the_standards_leave_money_gets_a_payment_plan(chat: Chat)
     15,000 x 80% - 8,000 = 6,000. Oldest year 2023: CSED about April 15, 2034, 88 months from
     2026-11-20, so the streamlined plan runs its full 72 months: 35,000 / 72 -> 487.
     """
-    chat.script(
-        FEDERAL,
-        ("balance", "35,000"),
-        PERSONAL,
-        ("all_returns_filed", "Yes"),
-        ("latest_letter", "CP14 (first bill)"),
-        ("disputes_amount", "No"),
-        ("penalty_amount", NO),
-        ("can_pay_180", "No"),
-        ("current_year", "Yes"),
-        ("in_bankruptcy", "No"),
-        ("monthly_payment", NO),
-        ("hardship", "None of these"),
-        ("filing_status", "Single"),
-        ("combat_zone", "No"),
-        ("residence", "Lower 48 states or DC"),
-        ("household_size", "1"),
-        ("members_65", "0"),
-        ("monthly_income", "$6,000"),
-        ("expense_taxes", "1,000"),
-        ("expense_housing", "1500"),
-        ("vehicle_count", "1"),
-        ("vehicle_payment", "300"),
-        ("expense_transport", "250"),
-        ("health_insurance", "200"),
-        ("expense_health", "50"),
-        ("expense_court", NO),
-        ("expense_other", NO),
-        ("asset_cash", "2000"),
-        ("home_value", NO),
-        ("vehicle_value", "15000"),
-        ("vehicle_loan", "8000"),
-        ("retirement_value", NO),
-        ("other_assets", NO),
-        ("earliest_year", "2023"),
-    )
+    chat.script(*SAID_ZERO_BUT_CAN_PAY, ("earliest_year", "2023"))
     plan = chat.result.plan
     assert plan.programs()[0] == Program.streamlined_ia
     assert plan.get(Program.streamlined_ia).fit == Fit.likely  # type: ignore[union-attr]
@@ -180,3 +182,23 @@ def test_an_innocent_spouse_years_after_the_notice_is_told_of_equitable_relief(c
     text = chat.text
     assert "equitable relief" in text and "8857" in text
     assert "today is the last day" not in text and "March 10, 2025" not in text
+
+
+def test_not_sure_of_the_tax_years_gets_the_stated_assumption(chat: Chat) -> None:
+    """§9.1: "not sure" falls back to the full 10 years, and the plan says it assumed so."""
+    chat.script(*SAID_ZERO_BUT_CAN_PAY)
+    assert chat.question == "earliest_year" and "Not sure" in chat.labels
+    chat.press("Not sure")
+    assert chat.result.finished and "earliest_year" not in chat.answers
+    assert "plan.note.statute_assumed" in [n.id for n in chat.result.plan.notes]
+    assert "We assumed the IRS still has the full 10 years to collect" in chat.text
+
+
+def test_a_tax_year_out_of_range_is_refused_with_the_range_and_an_example(chat: Chat) -> None:
+    chat.script(*SAID_ZERO_BUT_CAN_PAY)
+    for reply in ("1990", "2027", "last year-ish"):
+        result = chat.say(reply)
+        assert not result.accepted and chat.question == "earliest_year", reply
+        assert "for example 2019" in chat.text
+    assert "between 1996 and 2026" in chat.say("1995").messages[0].plain
+    assert chat.say("1996").accepted
