@@ -42,12 +42,21 @@ FULL = Answers(
     levy_started=False, disputes_amount=False, penalty_amount=Decimal(12000), prior_penalties=False,
     reasonable_cause=ReasonableCause.NONE, can_pay_in_180_days=False, monthly_payment=Decimal(400),
     residence=Residence.CONTIGUOUS, household_size=3, members_65_plus=1, monthly_income=Decimal(5200),
-    expense_housing=Decimal(1900), expense_transport=Decimal(600), expense_health=Decimal(300),
+    expense_taxes=Decimal(650), expense_housing=Decimal(1900), vehicle_count=1, vehicle_payment=Decimal(250),
+    expense_transport=Decimal(350), health_insurance=Decimal(200), expense_health=Decimal(100),
     expense_court_ordered=Decimal(0), expense_other=Decimal(150), asset_cash=Decimal(2500),
     home_value=Decimal(210000), home_loan=Decimal(190000), vehicle_value=Decimal(12000),
     vehicle_loan=Decimal(6000), retirement_value=Decimal(8000), other_assets_value=Decimal(0),
-    hardship=Hardship.NONE, spouse_caused_debt=False, combat_zone=False,
+    earliest_year=2021, hardship=Hardship.NONE, spouse_caused_debt=False, combat_zone=False,
 )
+
+# A screening that reaches the end of the financial block: the step that answers the last asset question
+# judges every relevance predicate, the full-pay arithmetic behind the tax-year question included.
+FINANCIAL_PATH = [
+    "1", "80000", "1", "yes", "1", "no", "0", "no", "yes", "no", "100", "6", "1", "no",
+    "1", "3", "1", "5200", "650", "1900", "1", "250", "350", "200", "100", "0", "150",
+    "2500", "210000", "190000", "12000", "6000", "8000",
+]  # fmt: skip
 
 
 def _mid_conversation() -> Snapshot:
@@ -57,6 +66,19 @@ def _mid_conversation() -> Snapshot:
     snap = engine.handle(snap, UserInput(InputKind.TEXT, "1"), TODAY).snapshot
     if not snap.state:
         raise RuntimeError("engine did not move")
+    return snap
+
+
+def _financial_block_end() -> Snapshot:
+    """A snapshot at the last asset question (other assets), every financial answer given."""
+    snap = engine.start("en").snapshot
+    for reply in FINANCIAL_PATH:
+        result = engine.handle(snap, UserInput(InputKind.TEXT, reply), TODAY)
+        if not result.accepted:
+            raise RuntimeError(f"{snap.state}: {reply!r} refused")
+        snap = result.snapshot
+    if snap.state != "other_assets":
+        raise RuntimeError(f"expected other_assets, at {snap.state}")
     return snap
 
 
@@ -84,12 +106,15 @@ def main(argv: list[str] | None = None) -> None:
     snap = _mid_conversation()
     stored = snap.model_dump_json()
     typed = UserInput(InputKind.TEXT, "$52,000")
+    last_asset = _financial_block_end()
+    zero = UserInput(InputKind.TEXT, "0")
 
     cases: list[tuple[str, Callable[[], object]]] = [
         ("baseline: snapshot JSON round trip", _roundtrip(stored)),
         ("assessment (full financials)", lambda: assess(FULL, TODAY)),
         ("assessment + render (en)", lambda: render_plan(assess(FULL, TODAY), "en")),
         ("conversation step (typed money)", lambda: engine.handle(snap, typed, TODAY)),
+        ("step at the end of the financial block", lambda: engine.handle(last_asset, zero, TODAY)),
     ]
     base = None
     print(f"{'operation':<38}{'µs/call':>10}{'× baseline':>12}{'goal <1 ms':>12}")

@@ -78,6 +78,7 @@ class Answers(BaseModel):
     balance: Decimal | None = None  # total federal balance, penalties and interest included
     debt_scope: DebtScope | None = None
     taxpayer_kind: TaxpayerKind | None = None
+    business_operating: bool | None = None  # the business is still operating (False: closed)
 
     # Filing and compliance
     filing_status: FilingStatus | None = None
@@ -103,17 +104,25 @@ class Answers(BaseModel):
     # Ability to pay
     can_pay_in_180_days: bool | None = None
     monthly_payment: Decimal | None = None  # what the person says they can afford per month
+    # In the 5 years before the year owed: filed or paid late, or had an installment agreement (IRC 6159(c))
+    prior_plan_or_late: bool | None = None
 
     # Financial picture (only where OIC / PPIA / CNC is in play)
     residence: Residence | None = None
     household_size: int | None = None
     members_65_plus: int | None = None
-    monthly_income: Decimal | None = None  # gross household income per month
+    monthly_income: Decimal | None = None  # gross household income per month, before taxes
+    expense_taxes: Decimal | None = None  # current taxes: withheld from pay or paid as estimates
     expense_housing: Decimal | None = None  # rent or mortgage, utilities
-    expense_transport: Decimal | None = None  # vehicle payments and running costs, or public transport
-    expense_health: Decimal | None = None  # out-of-pocket health care and insurance
+    vehicle_count: int | None = None  # vehicles the household owns or leases
+    vehicle_payment: Decimal | None = None  # car loan or lease payments (ownership cost)
+    expense_transport: Decimal | None = (
+        None  # running costs of the vehicles: gas, insurance, repairs, parking
+    )
+    health_insurance: Decimal | None = None  # health-insurance premiums
+    expense_health: Decimal | None = None  # out-of-pocket health care (not premiums)
     expense_court_ordered: Decimal | None = None  # child support, alimony
-    expense_other: Decimal | None = None  # child care, life insurance, current taxes
+    expense_other: Decimal | None = None  # child care, term life insurance
     asset_cash: Decimal | None = None  # cash and bank balances
     home_value: Decimal | None = None  # market value of real estate
     home_loan: Decimal | None = None  # mortgage balance
@@ -121,6 +130,7 @@ class Answers(BaseModel):
     vehicle_loan: Decimal | None = None
     retirement_value: Decimal | None = None
     other_assets_value: Decimal | None = None
+    earliest_year: int | None = None  # the oldest tax year owed (its CSED comes first)
 
     # Special situations
     hardship: Hardship | None = None

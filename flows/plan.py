@@ -21,6 +21,8 @@ class Program(StrEnum):
     cdp_hearing = "cdp_hearing"
     equivalent_hearing = "equivalent_hearing"
     levy_release = "levy_release"
+    levy_warning = "levy_warning"  # CP504: notice of intent to levy (IRC 6331(d))
+    trust_fund_penalty = "trust_fund_penalty"  # payroll debt: the owners' personal liability (IRC 6672)
     cp2000_response = "cp2000_response"
     cp523_cure = "cp523_cure"
     # Blockers: must be dealt with before (most) programs can be used
@@ -34,6 +36,7 @@ class Program(StrEnum):
     first_time_abatement = "first_time_abatement"
     reasonable_cause = "reasonable_cause"
     oic_liability = "oic_liability"
+    audit_reconsideration = "audit_reconsideration"
     # Payment plans
     short_term_plan = "short_term_plan"
     guaranteed_ia = "guaranteed_ia"
@@ -41,6 +44,8 @@ class Program(StrEnum):
     non_streamlined_ia = "non_streamlined_ia"
     ibtf_express = "ibtf_express"  # In-Business Trust Fund Express, payroll taxes
     ppia = "ppia"
+    # Before settling or pausing: what the person owns
+    use_equity = "use_equity"
     # Settlement and pause
     oic_collectibility = "oic_collectibility"
     oic_eta = "oic_eta"
@@ -105,16 +110,20 @@ def msg(id: str, **args: Arg) -> Msg:
 class Estimates(BaseModel):
     """Numbers behind a recommendation. Every field is optional: only what applies is set."""
 
-    monthly_payment: Decimal | None = None  # what the plan would cost per month
+    monthly_payment: Decimal | None = None  # what the IRS is likely to ask for per month
     months: int | None = None  # over how many months
     affordable_monthly: Decimal | None = None  # what the person said they can pay
+    statute_months: int | None = (
+        None  # months left to the collection statute (CSED) used by the full-pay test
+    )
+    collectible: Decimal | None = None  # equity + disposable income x statute_months: the full-pay test
     setup_fee_online: Decimal | None = None
     setup_fee_phone: Decimal | None = None
     direct_debit_required: bool | None = None
     tax_estimate: Decimal | None = None  # balance minus known penalties (interest unknown)
     penalty_savings: Decimal | None = None  # penalties the relief could remove
     balance_after_relief: Decimal | None = None
-    equity: Decimal | None = None  # net realizable equity in assets
+    equity: Decimal | None = None  # net realizable equity in assets (for an offer: after Form 433-A (OIC))
     disposable_income: Decimal | None = None  # monthly income minus allowable expenses (>= 0)
     allowable_expenses: Decimal | None = None
     rcp_lump_sum: Decimal | None = None  # reasonable collection potential, lump-sum offer

@@ -10,7 +10,12 @@ made irrelevant (so it cannot reach the assessment).
 Ask only what can still change the outcome: someone who can clear a small
 balance within 180 days never sees the long-term questions (bankruptcy, monthly
 budget, hardship, spouse, combat zone), and the financial picture is asked only
-when flows.assessment.needs_financials() says it can change the plan.
+when flows.assessment.needs_financials() says it can change the plan. Inside it,
+each line the IRS's arithmetic needs is asked only where it counts: the car
+loan and running costs only with a vehicle, the tax years owed only when the
+months left to the collection statute can decide the full-pay test
+(flows.assessment.statute_matters()). The guaranteed plan's five-year history
+is asked only when that plan fits what the person can pay.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 
 from flows import figures as F
 from flows.answers import Answers, DebtScope, FilingStatus, Letter, TaxpayerKind
-from flows.assessment import needs_financials
+from flows.assessment import needs_financials, statute_matters
 from flows.parsing import (
     MONEY_MAX,
     ChoiceOption,
@@ -47,8 +52,10 @@ class Kind(StrEnum):
     MONEY = "money"
     COUNT = "count"
     DATE = "date"
+    YEAR = "year"  # a tax year, from YEARS_BACK years ago to this year
 
 
+YEARS_BACK = 30  # a tax year owed further back is a typo (its collection statute ran out long ago)
 UNSURE = "unsure"  # button value for "Not sure"
 ZERO = "0"  # button value for "None / $0"
 YES = "yes"
@@ -134,6 +141,7 @@ class Facts:
         "long_term_open",
         "has_penalties",
         "personal",
+        "business",
         "financials",
     )
 
@@ -152,6 +160,10 @@ class Facts:
             a.penalty_unknown is True or (a.penalty_amount is not None and a.penalty_amount > 0)
         )
         self.personal = self.federal and a.taxpayer_kind == TaxpayerKind.PERSONAL
+        self.business = self.federal and a.taxpayer_kind in (
+            TaxpayerKind.PAYROLL,
+            TaxpayerKind.BUSINESS_OTHER,
+        )
         self.financials = self.long_term_open and needs_financials(a)
 
 
@@ -180,6 +192,28 @@ def has_penalties(f: Facts) -> bool:
 
 def financials(f: Facts) -> bool:
     return f.financials
+
+
+def has_vehicle(f: Facts) -> bool:
+    return f.financials and bool(f.answers.vehicle_count)
+
+
+def guaranteed_plan_in_play(f: Facts) -> bool:
+    """The guaranteed plan (IRC 6159(c)) fits what they can pay: only its 5-year history is open."""
+    a = f.answers
+    if not (f.personal and f.long_term_open and a.all_returns_filed is True):
+        return False
+    if a.balance is None or a.monthly_payment is None:
+        return False
+    tax = a.balance - (a.penalty_amount or 0)
+    return (
+        tax <= F.GUARANTEED_IA_TAX_LIMIT.value
+        and a.monthly_payment * F.GUARANTEED_IA_MONTHS.value >= a.balance
+    )
+
+
+def statute_in_play(f: Facts) -> bool:
+    return f.financials and statute_matters(f.answers)
 
 
 # ---------------------------------------------------------------- the table
@@ -212,6 +246,8 @@ QUESTIONS: tuple[Question, ...] = (
             Choice("business_other", ("business", "negocio", "empresa", "other business")),
         ),
     ),
+    # A closed business is treated as an individual; an operating one gets the business plans.
+    Question("business_open", _yes_no, "business_operating", lambda f: f.business),
     # Filing and compliance
     Question("all_returns_filed", _yes_no, "all_returns_filed", federal),
     Question(
@@ -298,6 +334,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("current_year", _yes_no, "current_year_compliant", long_term, unsure=True),
     Question("in_bankruptcy", _yes_no, "in_bankruptcy", long_term),
     Question("monthly_payment", _money, "monthly_payment", long_term_open, zero_button=True),
+    Question("prior_plans", _yes_no, "prior_plan_or_late", guaranteed_plan_in_play, unsure=True),
     Question(
         "hardship",
         Kind.CHOICE,
@@ -354,8 +391,12 @@ QUESTIONS: tuple[Question, ...] = (
     Question("household_size", Kind.COUNT, "household_size", financials, count_range=(1, 20)),
     Question("members_65", Kind.COUNT, "members_65_plus", financials, count_range=(0, 20)),
     Question("monthly_income", _money, "monthly_income", financials, zero_button=True),
+    Question("expense_taxes", _money, "expense_taxes", financials, zero_button=True),
     Question("expense_housing", _money, "expense_housing", financials, zero_button=True),
-    Question("expense_transport", _money, "expense_transport", financials, zero_button=True),
+    Question("vehicle_count", Kind.COUNT, "vehicle_count", financials, count_range=(0, 10)),
+    Question("vehicle_payment", _money, "vehicle_payment", has_vehicle, zero_button=True),
+    Question("expense_transport", _money, "expense_transport", has_vehicle, zero_button=True),
+    Question("health_insurance", _money, "health_insurance", financials, zero_button=True),
     Question("expense_health", _money, "expense_health", financials, zero_button=True),
     Question("expense_court", _money, "expense_court_ordered", financials, zero_button=True),
     Question("expense_other", _money, "expense_other", financials, zero_button=True),
@@ -368,7 +409,7 @@ QUESTIONS: tuple[Question, ...] = (
         lambda f: f.financials and bool(f.answers.home_value),
         zero_button=True,
     ),
-    Question("vehicle_value", _money, "vehicle_value", financials, zero_button=True),
+    Question("vehicle_value", _money, "vehicle_value", has_vehicle, zero_button=True),
     Question(
         "vehicle_loan",
         _money,
@@ -378,6 +419,8 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question("retirement_value", _money, "retirement_value", financials, zero_button=True),
     Question("other_assets", _money, "other_assets_value", financials, zero_button=True),
+    # Last: it can only matter once income, expenses and equity are known (statute_matters).
+    Question("earliest_year", Kind.YEAR, "earliest_year", statute_in_play, unsure=True),
 )
 
 BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
@@ -434,6 +477,8 @@ def read_answer(
         if q.id == "members_65" and answers.household_size is not None:
             hi = answers.household_size
         return parse_count(raw, lo, hi)
+    if q.kind is Kind.YEAR:
+        return parse_count(raw, today.year - YEARS_BACK, today.year)
     if q.kind is Kind.DATE:
         return _DATE.validate_python(parse_date(raw, lang, today))
     raise AssertionError(q.kind)  # pragma: no cover

@@ -16,8 +16,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.balance": (
             "<b>How much do you owe the IRS in total?</b>\n"
-            "Include penalties and interest; the latest IRS letter or your online account shows it. "
-            "A rough figure is fine."
+            "Include penalties and interest; the latest IRS letter or your online account shows it. A "
+            "rough figure is fine."
         ),
         "conv.q.taxpayer_kind": "<b>What kind of tax debt is it?</b>",
         "conv.q.all_returns_filed": "<b>Have you filed every tax return you were required to file?</b>",
@@ -28,8 +28,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.letter_date": (
             "<b>When is that letter dated?</b>\n"
-            "Some deadlines run from that date, so it matters. For example: <i>yesterday</i>, "
-            "<i>2 weeks ago</i> or <i>11/03/2026</i>."
+            "Some deadlines run from that date, so it matters. For example: <i>yesterday</i>, <i>2 weeks "
+            "ago</i> or <i>11/03/2026</i>."
         ),
         "conv.q.levy_started": (
             "<b>Has the IRS already started a levy or a wage garnishment?</b>\n"
@@ -44,7 +44,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "Your IRS letter lists tax, penalties and interest separately."
         ),
         "conv.q.prior_penalties": (
-            "<b>Did you have any IRS penalties in the three tax years before this one?</b>"
+            "<b>Did you have any IRS penalties in the three tax years before this one?</b>\n"
+            "A penalty for too little estimated tax doesn't count."
         ),
         "conv.q.reasonable_cause": (
             "<b>Did something serious keep you from filing or paying on time?</b>\nPick the closest one."
@@ -61,8 +62,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.hardship": "<b>Is any of these making it hard to pay right now?</b>",
         "conv.q.filing_status": "<b>What filing status is on the returns you owe for?</b>",
         "conv.q.spouse_debt": (
-            "<b>Was the debt caused by your spouse or ex-spouse</b> "
-            "(for example income they didn't report on your joint return)?"
+            "<b>Was the debt caused by your spouse or ex-spouse</b> (for example income they didn't "
+            "report on your joint return)?"
         ),
         "conv.q.combat_zone": (
             "<b>Did you (or your spouse) serve in a combat zone</b> during the years you owe for, or since?"
@@ -72,7 +73,9 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.household_size": (
             "<b>A few questions about your finances</b> so we can check settlement and hardship options. "
-            "Nothing here identifies you.\n\n<b>How many people live in your household, you included?</b>"
+            "Nothing here identifies you.\n"
+            "\n"
+            "<b>How many people live in your household, you included?</b>"
         ),
         "conv.q.members_65": "<b>How many of them are 65 or older?</b>",
         "conv.q.monthly_income": (
@@ -81,13 +84,13 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.expense_housing": "<b>Monthly housing costs:</b> rent or mortgage plus utilities?",
         "conv.q.expense_transport": (
-            "<b>Monthly transport costs:</b> car payments, gas, insurance or transit?"
+            "<b>Monthly running costs of the vehicles:</b> gas, insurance, repairs, parking?"
         ),
-        "conv.q.expense_health": "<b>Monthly health costs:</b> insurance premiums and out-of-pocket care?",
+        "conv.q.expense_health": (
+            "<b>Other monthly health costs you pay yourself:</b> doctor visits, prescriptions, copays?"
+        ),
         "conv.q.expense_court": "<b>Court-ordered payments each month:</b> child support or alimony?",
-        "conv.q.expense_other": (
-            "<b>Other necessary monthly costs:</b> child care, life insurance, current-year taxes?"
-        ),
+        "conv.q.expense_other": "<b>Other necessary monthly costs:</b> child care, term life insurance?",
         "conv.q.asset_cash": "<b>How much do you have in cash and bank accounts?</b>",
         "conv.q.home_value": "<b>If you own a home or other real estate, what is it worth?</b>",
         "conv.q.home_loan": "<b>How much is left on the mortgage?</b>",
@@ -96,6 +99,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.retirement_value": "<b>How much is in retirement accounts (401(k), IRA)?</b>",
         "conv.q.other_assets": (
             "<b>Anything else of value?</b> Investments, life-insurance cash value, a business."
+        ),
+        "conv.q.business_open": (
+            "<b>Is the business still operating?</b>\n"
+            "The tax debt of a closed business is handled much like a personal one."
+        ),
+        "conv.q.prior_plans": (
+            "<b>In the 5 tax years before the one you owe for, did you file or pay late, or have an IRS "
+            "payment plan?</b>\n"
+            "The answer decides whether a guaranteed payment plan is open to you."
+        ),
+        "conv.q.expense_taxes": (
+            "<b>How much goes to taxes each month?</b>\n"
+            "Income tax, Social Security and Medicare taken out of your pay, plus any estimated payments. "
+            "Your pay stub shows it."
+        ),
+        "conv.q.vehicle_count": "<b>How many cars or other vehicles does your household own or lease?</b>",
+        "conv.q.vehicle_payment": (
+            "<b>How much are the monthly loan or lease payments on them?</b>\n"
+            "Just the payments; running costs come next. None if they are paid off."
+        ),
+        "conv.q.health_insurance": (
+            "<b>Monthly health-insurance premiums</b> you pay yourself (not your employer's share)?"
+        ),
+        "conv.q.earliest_year": (
+            "<b>What is the oldest tax year you owe for?</b>\n"
+            "The IRS generally has 10 years from then to collect, which can change what fits. For example "
+            '<i>2019</i>. "Not sure" is fine.'
         ),
         # ---- short labels for the review
         "conv.label.debt_scope": "Owed to",
@@ -123,8 +153,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.label.members_65": "Aged 65 or older",
         "conv.label.monthly_income": "Monthly income",
         "conv.label.expense_housing": "Housing",
-        "conv.label.expense_transport": "Transport",
-        "conv.label.expense_health": "Health care",
+        "conv.label.expense_transport": "Vehicle running costs",
+        "conv.label.expense_health": "Other health costs",
         "conv.label.expense_court": "Court-ordered payments",
         "conv.label.expense_other": "Other necessary costs",
         "conv.label.asset_cash": "Cash and bank",
@@ -134,6 +164,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.label.vehicle_loan": "Vehicle loans left",
         "conv.label.retirement_value": "Retirement accounts",
         "conv.label.other_assets": "Other assets",
+        "conv.label.business_open": "Business still operating",
+        "conv.label.prior_plans": "Late or on a plan in prior 5 years",
+        "conv.label.expense_taxes": "Taxes each month",
+        "conv.label.vehicle_count": "Vehicles",
+        "conv.label.vehicle_payment": "Car loan or lease payments",
+        "conv.label.health_insurance": "Health-insurance premiums",
+        "conv.label.earliest_year": "Oldest tax year owed",
         # ---- choice labels (also button labels: keep them short)
         "conv.opt.debt_scope.federal": "The IRS (federal)",
         "conv.opt.debt_scope.state": "My state only",
@@ -186,11 +223,12 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.hint.count": "Type a whole number, for example <b>3</b>.",
         "conv.hint.date": (
-            "Type a date, for example <b>yesterday</b>, <b>2 weeks ago</b>, "
-            "<b>Nov 3</b> or <b>11/03/2026</b>."
+            "Type a date, for example <b>yesterday</b>, <b>2 weeks ago</b>, <b>Nov 3</b> or "
+            "<b>11/03/2026</b>."
         ),
         "conv.hint.yes_no": "Tap a button or type your answer, for example <b>yes</b> or <b>no</b>.",
         "conv.hint.choice": "Tap a button, or type its number (for example <b>1</b>) or its name.",
+        "conv.hint.year": "Type a year, for example <b>2019</b>.",
         # ---- errors (the hint follows each one)
         "conv.err.money.nonsense": "I couldn't read that as an amount of money.",
         "conv.err.money.negative": "The amount can't be negative.",
@@ -229,8 +267,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.balance": (
             "<b>¿Cuánto le debe al IRS en total?</b>\n"
-            "Incluya multas e intereses; aparece en la última carta del IRS o en su cuenta en línea. "
-            "Una cifra aproximada está bien."
+            "Incluya multas e intereses; aparece en la última carta del IRS o en su cuenta en línea. Una "
+            "cifra aproximada está bien."
         ),
         "conv.q.taxpayer_kind": "<b>¿Qué tipo de deuda es?</b>",
         "conv.q.all_returns_filed": (
@@ -243,8 +281,8 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.letter_date": (
             "<b>¿Qué fecha tiene esa carta?</b>\n"
-            "Algunos plazos cuentan desde esa fecha. Por ejemplo: <i>ayer</i>, <i>hace 2 semanas</i> "
-            "o <i>3 de noviembre</i>."
+            "Algunos plazos cuentan desde esa fecha. Por ejemplo: <i>ayer</i>, <i>hace 2 semanas</i> o "
+            "<i>3 de noviembre</i>."
         ),
         "conv.q.levy_started": (
             "<b>¿El IRS ya empezó un embargo o un embargo de salario?</b>\n"
@@ -258,7 +296,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b>¿Más o menos cuánto de la deuda son multas?</b>\n"
             "Su carta del IRS muestra por separado el impuesto, las multas y los intereses."
         ),
-        "conv.q.prior_penalties": "<b>¿Tuvo multas del IRS en los tres años fiscales anteriores a este?</b>",
+        "conv.q.prior_penalties": (
+            "<b>¿Tuvo multas del IRS en los tres años fiscales anteriores a este?</b>\n"
+            "Una multa por pagar poco impuesto estimado no cuenta."
+        ),
         "conv.q.reasonable_cause": (
             "<b>¿Algo grave le impidió declarar o pagar a tiempo?</b>\nElija lo más parecido."
         ),
@@ -270,10 +311,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.in_bankruptcy": "<b>¿Tiene ahora mismo un caso de bancarrota abierto?</b>",
         "conv.q.monthly_payment": "<b>¿Cuánto podría pagarle al IRS cada mes?</b>",
         "conv.q.hardship": "<b>¿Alguna de estas situaciones le dificulta pagar ahora?</b>",
-        "conv.q.filing_status": "<b>¿Qué estado civil tributario aparece en las declaraciones que debe?</b>",
+        "conv.q.filing_status": (
+            "<b>¿Qué estado civil tributario aparece en las declaraciones que debe?</b>"
+        ),
         "conv.q.spouse_debt": (
-            "<b>¿La deuda la causó su cónyuge o excónyuge</b> "
-            "(por ejemplo, ingresos que no declaró en su declaración conjunta)?"
+            "<b>¿La deuda la causó su cónyuge o excónyuge</b> (por ejemplo, ingresos que no declaró en su "
+            "declaración conjunta)?"
         ),
         "conv.q.combat_zone": (
             "<b>¿Usted (o su cónyuge) sirvió en una zona de combate</b> en los años que debe, o después?"
@@ -282,9 +325,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b>¿Dónde vive?</b>\nEl IRS usa cifras de costo de vida distintas para Alaska y Hawái."
         ),
         "conv.q.household_size": (
-            "<b>Unas preguntas sobre sus finanzas</b> para revisar opciones de acuerdo "
-            "y de dificultad económica. "
-            "Nada de esto lo identifica.\n\n<b>¿Cuántas personas viven en su hogar, contándose usted?</b>"
+            "<b>Unas preguntas sobre sus finanzas</b> para revisar opciones de acuerdo y de dificultad "
+            "económica. Nada de esto lo identifica.\n"
+            "\n"
+            "<b>¿Cuántas personas viven en su hogar, contándose usted?</b>"
         ),
         "conv.q.members_65": "<b>¿Cuántas de ellas tienen 65 años o más?</b>",
         "conv.q.monthly_income": (
@@ -293,14 +337,17 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.expense_housing": "<b>Gastos mensuales de vivienda:</b> ¿renta o hipoteca más servicios?",
         "conv.q.expense_transport": (
-            "<b>Gastos mensuales de transporte:</b> ¿pagos del carro, gasolina, seguro o transporte público?"
+            "<b>Gastos mensuales de uso de los vehículos:</b> ¿gasolina, seguro, reparaciones, "
+            "estacionamiento?"
         ),
-        "conv.q.expense_health": "<b>Gastos mensuales de salud:</b> ¿seguro médico y gastos de bolsillo?",
+        "conv.q.expense_health": (
+            "<b>Otros gastos mensuales de salud que paga usted:</b> ¿consultas, medicinas, copagos?"
+        ),
         "conv.q.expense_court": (
             "<b>Pagos ordenados por un juez cada mes:</b> ¿manutención o pensión alimenticia?"
         ),
         "conv.q.expense_other": (
-            "<b>Otros gastos mensuales necesarios:</b> ¿cuidado de niños, seguro de vida, impuestos del año?"
+            "<b>Otros gastos mensuales necesarios:</b> ¿cuidado de niños, seguro de vida a término?"
         ),
         "conv.q.asset_cash": "<b>¿Cuánto tiene en efectivo y en cuentas de banco?</b>",
         "conv.q.home_value": "<b>Si tiene casa u otra propiedad, ¿cuánto vale?</b>",
@@ -310,6 +357,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.retirement_value": "<b>¿Cuánto tiene en cuentas de retiro (401(k), IRA)?</b>",
         "conv.q.other_assets": (
             "<b>¿Algo más de valor?</b> Inversiones, valor en efectivo de un seguro de vida, un negocio."
+        ),
+        "conv.q.business_open": (
+            "<b>¿El negocio sigue operando?</b>\n"
+            "La deuda de impuestos de un negocio cerrado se maneja casi como una personal."
+        ),
+        "conv.q.prior_plans": (
+            "<b>En los 5 años fiscales anteriores al que debe, ¿declaró o pagó tarde, o tuvo un plan de "
+            "pagos con el IRS?</b>\n"
+            "La respuesta decide si puede usar un plan de pagos garantizado."
+        ),
+        "conv.q.expense_taxes": (
+            "<b>¿Cuánto se va en impuestos cada mes?</b>\n"
+            "Impuesto sobre la renta, Seguro Social y Medicare que le descuentan del sueldo, más pagos "
+            "estimados. Su talón de pago lo muestra."
+        ),
+        "conv.q.vehicle_count": (
+            "<b>¿Cuántos carros u otros vehículos tiene su hogar, propios o arrendados?</b>"
+        ),
+        "conv.q.vehicle_payment": (
+            "<b>¿Cuánto paga al mes de préstamo o arrendamiento por ellos?</b>\n"
+            "Solo los pagos; los gastos de uso vienen después. Nada si ya están pagados."
+        ),
+        "conv.q.health_insurance": (
+            "<b>Primas mensuales de seguro médico</b> que paga usted (no la parte de su empleador)?"
+        ),
+        "conv.q.earliest_year": (
+            "<b>¿Cuál es el año fiscal más antiguo que debe?</b>\n"
+            "El IRS en general tiene 10 años desde entonces para cobrar, lo que puede cambiar lo que le "
+            'conviene. Por ejemplo <i>2019</i>. "No estoy seguro" está bien.'
         ),
         # ---- etiquetas cortas para el resumen
         "conv.label.debt_scope": "Le debe a",
@@ -337,8 +413,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.label.members_65": "De 65 años o más",
         "conv.label.monthly_income": "Ingreso mensual",
         "conv.label.expense_housing": "Vivienda",
-        "conv.label.expense_transport": "Transporte",
-        "conv.label.expense_health": "Salud",
+        "conv.label.expense_transport": "Gastos de uso de vehículos",
+        "conv.label.expense_health": "Otros gastos de salud",
         "conv.label.expense_court": "Pagos ordenados por un juez",
         "conv.label.expense_other": "Otros gastos necesarios",
         "conv.label.asset_cash": "Efectivo y bancos",
@@ -348,6 +424,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.label.vehicle_loan": "Préstamos de vehículos",
         "conv.label.retirement_value": "Cuentas de retiro",
         "conv.label.other_assets": "Otros bienes",
+        "conv.label.business_open": "El negocio sigue operando",
+        "conv.label.prior_plans": "Tarde o con plan en 5 años previos",
+        "conv.label.expense_taxes": "Impuestos al mes",
+        "conv.label.vehicle_count": "Vehículos",
+        "conv.label.vehicle_payment": "Pagos de préstamo o arrendamiento",
+        "conv.label.health_insurance": "Primas de seguro médico",
+        "conv.label.earliest_year": "Año fiscal más antiguo",
         # ---- opciones
         "conv.opt.debt_scope.federal": "Al IRS (federal)",
         "conv.opt.debt_scope.state": "Solo a mi estado",
@@ -400,11 +483,12 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.hint.count": "Escriba un número entero, por ejemplo <b>3</b>.",
         "conv.hint.date": (
-            "Escriba una fecha, por ejemplo <b>ayer</b>, <b>hace 2 semanas</b>, <b>3 de noviembre</b> "
-            "o <b>03/11/2026</b>."
+            "Escriba una fecha, por ejemplo <b>ayer</b>, <b>hace 2 semanas</b>, <b>3 de noviembre</b> o "
+            "<b>03/11/2026</b>."
         ),
         "conv.hint.yes_no": "Toque un botón o escriba su respuesta, por ejemplo <b>sí</b> o <b>no</b>.",
         "conv.hint.choice": "Toque un botón, o escriba su número (por ejemplo <b>1</b>) o su nombre.",
+        "conv.hint.year": "Escriba un año, por ejemplo <b>2019</b>.",
         # ---- errores
         "conv.err.money.nonsense": "No pude leer eso como una cantidad de dinero.",
         "conv.err.money.negative": "La cantidad no puede ser negativa.",

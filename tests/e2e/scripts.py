@@ -1,7 +1,7 @@
 """Scripted screenings: each reply is what a person taps ("b:<button label>") or types, in order.
 
-They were written against flows/questions.py; if the question order changes, the e2e
-failure names the question the bot asked instead.
+They follow the question table in flows/questions.py; if the question order changes, the
+e2e failure names the question the bot asked instead.
 """
 
 from __future__ import annotations
@@ -58,13 +58,17 @@ CDP_AND_OIC = [
     "b:Lower 48 states or DC",
     "1",  # household
     "0",  # 65+
-    "2500",
-    "1400",
-    "300",
-    "100",
-    "b:None / $0",
-    "b:None / $0",
-    "500",
+    "2500",  # income
+    "200",  # taxes taken out of pay
+    "1400",  # housing
+    "1",  # vehicles
+    "b:None / $0",  # car loan or lease payments
+    "300",  # running costs
+    "b:None / $0",  # health-insurance premiums
+    "100",  # out-of-pocket health care
+    "b:None / $0",  # court-ordered
+    "b:None / $0",  # other necessary costs
+    "500",  # cash
     "b:None / $0",  # home
     "3000",  # vehicle
     "b:None / $0",  # vehicle loan
@@ -90,17 +94,18 @@ CNC_SPANISH_TYPED = [
     "1",  # single
     "no",  # combat zone
     "1",  # lower 48
-    "1",
-    "1",
-    "1500",
-    "1400",
-    "300",
-    "200",
-    "0",
-    "0",
-    "100",
-    "0",
-    "0",
-    "0",
-    "0",
+    "1",  # household
+    "1",  # 65 or older
+    "1500",  # income
+    "0",  # taxes
+    "1400",  # housing
+    "0",  # vehicles: none, so no car questions
+    "0",  # health-insurance premiums
+    "200",  # out-of-pocket health care
+    "0",  # court-ordered
+    "0",  # other necessary costs
+    "100",  # cash
+    "0",  # home
+    "0",  # retirement
+    "0",  # other assets
 ]

@@ -15,8 +15,12 @@ FINANCIALS = [
     "household_size",
     "members_65",
     "monthly_income",
+    "expense_taxes",
     "expense_housing",
+    "vehicle_count",
+    "vehicle_payment",
     "expense_transport",
+    "health_insurance",
     "expense_health",
     "expense_court",
     "expense_other",
@@ -32,8 +36,12 @@ MODEST_FINANCES = [
     ("household_size", "1"),
     ("members_65", "0"),
     ("monthly_income", "$2,000"),
+    ("expense_taxes", "None / $0"),
     ("expense_housing", "1200"),
+    ("vehicle_count", "1"),
+    ("vehicle_payment", "None / $0"),
     ("expense_transport", "300"),
+    ("health_insurance", "None / $0"),
     ("expense_health", "100"),
     ("expense_court", "None / $0"),
     ("expense_other", "None / $0"),
@@ -260,6 +268,7 @@ def test_payroll_debt_skips_the_personal_questions(chat: Chat) -> None:
         FEDERAL,
         ("balance", "20000"),
         ("taxpayer_kind", "Business payroll taxes"),
+        ("business_open", "Yes"),
         ("all_returns_filed", "Yes"),
         ("latest_letter", "No letter yet"),
         ("disputes_amount", "No"),
@@ -270,7 +279,7 @@ def test_payroll_debt_skips_the_personal_questions(chat: Chat) -> None:
         ("monthly_payment", "1000"),
         ("hardship", "None of these"),
     )
-    assert chat.result.plan.programs()[0] == Program.ibtf_express
+    assert chat.result.plan.programs()[:2] == [Program.trust_fund_penalty, Program.ibtf_express]
     assert not {"filing_status", "spouse_debt", "combat_zone"} & set(chat.asked)
 
 
