@@ -5,7 +5,7 @@ answers, so the script follows the real question order and each step knows the q
 ask next. A person sends the next input only once that question arrived, like a human would; a step
 is "handled" when its last expected message is there, which works the same in polling and webhook
 mode. The path chosen is the long one (owes $42k, cannot pay in 180 days, hardship, full financial
-block): 34 updates, buttons and typed amounts mixed.
+block): 38 updates, buttons and typed amounts mixed.
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ ANSWERS: dict[str, tuple[str, str]] = {
     "household_size": ("t", "2"),
     "members_65": ("t", "0"),
     "monthly_income": ("t", "3500"),
+    "vehicle_count": ("t", "1"),
+    "earliest_year": ("t", "2022"),
+    "prior_plans": ("b", "no"),
 }
 
 
