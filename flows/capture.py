@@ -23,7 +23,7 @@ from flows.catalogue import LANGUAGES, t
 from flows.chat import Act, Reply
 from flows.effects import ConsentCoversPhone, RecordConsent, SaveLead
 from flows.lifecycle import command, text_message
-from flows.machine import message, plain
+from flows.messages import message, plain
 from flows.texts.leads import CONSENT_VERSION
 from flows.types import InputKind, Key, Keyboard, OutMessage
 

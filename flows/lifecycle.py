@@ -31,11 +31,13 @@ from flows.chat import (
     Reply,
 )
 from flows.effects import SaveAssessment
-from flows.machine import message
+from flows.machine import DONE
+from flows.messages import message, plain
 from flows.types import Button, InputKind, OutMessage, StepResult, UserInput
 
 RESUME = "resume"  # the welcome-back offer's "Continue" (the review has its own "continue")
 RESTART = "restart"
+REVIEW = "review"
 
 STATUSES = [STATUS_NEW, STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED]
 STORED = [STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED]
@@ -104,7 +106,7 @@ class Lifecycle:
         return self.screened().finished
 
     def reopened(self, event: EventData) -> bool:
-        return not self.screened().finished
+        return self.screened().snapshot.state != DONE
 
     def screened(self) -> StepResult:
         """The screening's answer to this input, worked out once whichever line asks first."""
@@ -226,8 +228,8 @@ class Lifecycle:
         state.finished_at = self.ctx.now
         self.turn.finished = True
         self.turn.plan = result.plan
+        self.turn.messages = self.with_call_to_action(self.turn.messages)
         self.turn.effects.append(SaveAssessment(answers=dict(state.screening.answers), plan=result.plan))
-        self.turn.messages += self.call_to_action()
 
     def help(self, event: EventData) -> None:
         self.turn.event("help", self.state.screening.state)
@@ -276,27 +278,36 @@ class Lifecycle:
             return message(text_, kind="greeting")
         return text_message("bot.greeting", self.lang, kind="greeting", firm=firm.name)
 
-    def call_to_action(self) -> list[OutMessage]:
-        """Shown right after the plan: the A/B lead-in, then how to reach the firm.
+    def with_call_to_action(self, messages: list[OutMessage]) -> list[OutMessage]:
+        """The plan's summary carries the firm's call to action: the A/B lead-in, how to reach the
+        firm, "Book a consultation" and "Change an answer" under the plan's own buttons.
 
-        No phone request here: a number is only taken after consent, which
-        flows/capture.py asks for right after this message.
+        No phone request here: a number is only taken after consent, which flows/capture.py
+        asks for right after this message.
         """
         state, firm, lang = self.state, self.ctx.firm, self.lang
-        out: list[OutMessage] = []
         lead_in = self.ctx.variants.render("cta", state.variant_cta, lang, state.source_last, firm.name)
-        if lead_in is not None:
-            out.append(message(lead_in, kind="cta"))
+        key = "bot.cta" if firm.booking_url else "bot.cta_no_booking"
+        cta = text_message(key, lang, firm=firm.name, phone=firm.phone)
+        lines = [lead_in, cta.html] if lead_in is not None else [cta.html]
         rows: list[tuple[Button, ...]] = []
         if firm.booking_url:
             rows.append((Button(t("bot.btn_book", lang), url=firm.booking_url),))
-            key = "bot.cta"
-        else:
-            key = "bot.cta_no_booking"
-        rows.append((command(t("bot.btn_start_over", lang), RESTART),))
-        cta = text_message(key, lang, firm=firm.name, phone=firm.phone)
-        out.append(OutMessage(html=cta.html, plain=cta.plain, buttons=tuple(rows), kind="cta"))
-        return out
+        rows.append((command(t("plan.view.change", lang), REVIEW),))
+        last = max((i for i, m in enumerate(messages) if m.kind == "result"), default=None)
+        if last is None:
+            return [
+                *messages,
+                OutMessage(
+                    html="\n".join(lines), plain=plain("\n".join(lines)), buttons=tuple(rows), kind="cta"
+                ),
+            ]
+        summary = messages[last]
+        text = summary.html + "\n\n" + "\n".join(lines)
+        attached = OutMessage(
+            html=text, plain=plain(text), buttons=(*summary.buttons, *rows), kind="result", question_id=None
+        )
+        return [*messages[:last], attached, *messages[last + 1 :]]
 
 
 def with_progress(

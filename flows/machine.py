@@ -23,7 +23,6 @@ checks run in ``prepare``, before any state change).
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,12 +30,14 @@ from typing import Any
 
 from transitions import EventData, Machine
 
+from flows import planview
 from flows import questions as Q
 from flows.answers import Answers, DebtScope
 from flows.assessment import assess
 from flows.catalogue import t
+from flows.messages import message
 from flows.parsing import ParseError
-from flows.render import format_date, format_money, render_plan
+from flows.render import format_date, format_money
 from flows.types import Button, Event, OutMessage, Snapshot, UserInput
 
 NEW = "new"
@@ -50,25 +51,6 @@ CONTINUE = "cmd:continue"
 RESTART = "cmd:restart"
 REVIEW_CMD = "cmd:review"
 CHANGE_PREFIX = "change:"
-
-_TAG = re.compile(r"<[^>]+>")
-
-
-def plain(html_text: str) -> str:
-    """The terminal version of a catalogue text: tags dropped, entities decoded."""
-    return html.unescape(_TAG.sub("", html_text))
-
-
-def message(
-    html_text: str,
-    *,
-    kind: str = "info",
-    buttons: tuple[tuple[Button, ...], ...] = (),
-    question_id: str | None = None,
-) -> OutMessage:
-    return OutMessage(
-        html=html_text, plain=plain(html_text), buttons=buttons, kind=kind, question_id=question_id
-    )
 
 
 @dataclass
@@ -255,6 +237,9 @@ class Conversation:
         self.move.returning_to = REVIEW
         self.move.events.append(Event("review", qid, {"change": True}))
 
+    def _plan_more(self, event: EventData) -> None:
+        """Nothing moves: the done state shows what the plan's button asked for."""
+
     def _plan_continue(self, event: EventData) -> None:
         if self.state != REVIEW:
             return  # nothing to leave: re-show where we are
@@ -318,7 +303,14 @@ class Conversation:
         self.finished = True
         self.returning_to = None
         self.events.append(Event("completed", data={"programs": [str(p) for p in self._programs()]}))
-        self.outbox.extend(render_plan(self.plan, self.lang))
+        self.outbox.append(planview.summary(self.plan, self.lang))
+
+    def show_more(self, event: EventData) -> None:
+        """A summary button: one program's details, the other options or the notes, nothing moved."""
+        plan = assess(self.answers, self.today)
+        shown = planview.on_demand(plan, str(event.kwargs.get("command", "")), self.lang)
+        self.events.append(Event("plan_details", data={"shown": str(event.kwargs.get("command", ""))[:24]}))
+        self.outbox.extend(shown or [self.done_message()])
 
     def _programs(self) -> list[Any]:
         recs = getattr(self.plan, "recommendations", None) or []
@@ -469,6 +461,9 @@ def build_machine() -> Machine:
         # continue: leave the review for the next unanswered question or the result
         *_moves("continue", [REVIEW], [*questions, DONE]),
         _stay("continue", anywhere, "stays", "remind"),
+        # a button under the plan's summary: its details, shown where the plan is
+        _stay("more", [DONE], "stays", "show_more"),
+        _stay("more", [NEW, *questions, REVIEW], "stays", "remind"),
     ]
     return Machine(
         model=None,

@@ -74,7 +74,7 @@ def render_msg(message: Msg, lang: str = "en") -> str:
     return t(message.id, lang, **{name: _arg(value, lang) for name, value in message.args.items()})
 
 
-def _estimate_lines(e: Estimates, lang: str) -> list[str]:
+def estimate_lines(e: Estimates, lang: str) -> list[str]:
     """The numbers worth a line of their own; fees and direct debit are already said in the steps."""
     m = lambda value: format_money(value, lang)  # noqa: E731 - a local shorthand keeps the lines readable
     lines: list[str] = []
@@ -119,7 +119,7 @@ def _estimate_lines(e: Estimates, lang: str) -> list[str]:
     return lines
 
 
-def _block(n: int, rec: Recommendation, lang: str) -> tuple[str, str]:
+def plan_block(n: int, rec: Recommendation, lang: str) -> tuple[str, str]:
     """One recommendation as (html, plain): title, why, numbers, steps."""
     name = t(f"plan.program.{rec.program.value}", lang)
     fit = t(f"plan.fit.{rec.fit.value}", lang)
@@ -128,7 +128,7 @@ def _block(n: int, rec: Recommendation, lang: str) -> tuple[str, str]:
     body: list[str] = [t("plan.why", lang, reason=render_msg(rec.reason, lang))]
     if rec.blocker is not None:
         body.append(t("plan.why_not_yet", lang, blocker=render_msg(rec.blocker, lang)))
-    body.extend(_estimate_lines(rec.estimates, lang))
+    body.extend(estimate_lines(rec.estimates, lang))
     steps = [f"• {render_msg(step, lang)}" for step in rec.next_steps]
     plain_parts = [title_plain, *body]
     html_parts = [title_html, *(html.escape(line) for line in body)]
@@ -160,20 +160,20 @@ def _header(plan: Plan, lang: str) -> tuple[str, str]:
     return html_text, title + "\n" + "\n".join(lines)
 
 
-def _split(html_text: str, plain_text: str) -> list[tuple[str, str]]:
-    """Split one oversized block at line breaks so each part fits Telegram's limit.
+def split_message(html_text: str, plain_text: str, limit: int = TELEGRAM_LIMIT) -> list[tuple[str, str]]:
+    """Split one oversized block at line breaks so each part stays under ``limit``.
 
     Lines of html and plain correspond one to one (the block builders guarantee it),
     so both forms split at the same places and tags never straddle a cut.
     """
-    if len(html_text) < TELEGRAM_LIMIT:
+    if len(html_text) < limit:
         return [(html_text, plain_text)]
     parts: list[tuple[str, str]] = []
     cur_h: list[str] = []
     cur_p: list[str] = []
     for line_h, line_p in zip(html_text.split("\n"), plain_text.split("\n"), strict=True):
-        line_h, line_p = line_h[: TELEGRAM_LIMIT - 1], line_p[: TELEGRAM_LIMIT - 1]
-        if cur_h and len("\n".join([*cur_h, line_h])) >= TELEGRAM_LIMIT:
+        line_h, line_p = line_h[: limit - 1], line_p[: limit - 1]
+        if cur_h and len("\n".join([*cur_h, line_h])) >= limit:
             parts.append(("\n".join(cur_h), "\n".join(cur_p)))
             cur_h, cur_p = [], []
         cur_h.append(line_h)
@@ -190,7 +190,7 @@ def render_plan(plan: Plan, lang: str = "en") -> list[OutMessage]:
     characters, and the last message always ends with the disclaimer line.
     """
     blocks = [_header(plan, lang)]
-    blocks.extend(_block(i, rec, lang) for i, rec in enumerate(plan.recommendations, start=1))
+    blocks.extend(plan_block(i, rec, lang) for i, rec in enumerate(plan.recommendations, start=1))
     disclaimer = render_msg(plan.disclaimer, lang)
     tail_plain = [f"• {render_msg(note, lang)}" for note in plan.notes]
     tail_html = [html.escape(line) for line in tail_plain]
@@ -202,7 +202,7 @@ def render_plan(plan: Plan, lang: str = "en") -> list[OutMessage]:
         ("\n".join([*tail_html, f"<i>{html.escape(disclaimer)}</i>"]), "\n".join([*tail_plain, disclaimer]))
     )
 
-    pieces = [part for h, p in blocks for part in _split(h, p)]
+    pieces = [part for h, p in blocks for part in split_message(h, p)]
     messages: list[OutMessage] = []
     cur_h, cur_p = "", ""
     for h, p in pieces:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from flows import planview
 from flows.catalogue import normalize_lang, t
-from flows.machine import CHANGE_PREFIX, NEW, Conversation, fire, message
+from flows.machine import CHANGE_PREFIX, NEW, Conversation, fire
+from flows.messages import message
 from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
 
 __all__ = ["start", "handle", "current_prompt"]
@@ -51,6 +53,8 @@ def handle(snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult
             fire(conv, name)
         elif name == "start":
             fire(conv, "continue")  # /start mid-conversation resumes where it was
+        elif name in planview.ON_DEMAND:
+            fire(conv, "more", command=value)  # a button of the plan's summary: details, other options
         else:
             return _unknown_command(snapshot, conv)
     else:

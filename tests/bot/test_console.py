@@ -57,7 +57,7 @@ def test_greeting_progress_plan_call_to_action_consent_and_callback_details() ->
     assert "Question 1 of ~" in text and "1) The IRS (federal)  2) My state only  3) Both" in text
     assert "Short-term payment plan" in text  # the plan
     assert "Call Acme & Sons at +1 555 010 2000" in text  # the call to action...
-    assert "1) Book a consultation  2) Start over  3) ✅ I agree, contact me  4) No, thanks" in text
+    assert "4) Book a consultation  5) Change an answer  6) ✅ I agree, contact me  7) No, thanks" in text
     assert "[the bot records the consent decision: yes]" in text  # ...then consent, then the details
     assert "What number should Acme & Sons use?" in text and "What name should they ask for?" in text
     assert "Thank you, Ann! Acme & Sons will contact you at (415) 555-2671 (Morning)." in text

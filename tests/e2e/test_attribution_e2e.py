@@ -60,10 +60,11 @@ async def test_a_link_token_records_the_campaign_and_its_utm_fields(
     assert started.source == "spring"
     assert started.data["variant_intro"] == conv.variant_intro
 
-    # The CTA variant leads into the call to action after the result.
+    # The CTA variant leads into the call to action, on the plan's summary.
     replies = await run_script(chat, scripts.SHORT_TERM_BUTTONS)
     cta = book.text("cta", conv.variant_cta, "en") or ""
-    assert any(m.text == cta for m in replies)
+    summary = next(m for m in replies if "Your plan" in m.text)
+    assert cta and f"{cta}\nWant a professional" in summary.text
 
 
 async def test_a_returning_person_keeps_their_variants(

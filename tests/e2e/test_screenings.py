@@ -13,13 +13,13 @@ def plan_text(messages: list[BotMessage]) -> str:
 
 
 def assert_call_to_action(messages: list[BotMessage]) -> None:
-    """The firm's call to action follows the plan: call (phone), book (URL button), start over.
+    """The firm's call to action is on the plan's summary: call (phone), book (URL button), change an answer.
     (How a phone number is then collected is the leads feature's, tested in its own tests.)"""
     cta = next(m for m in messages if FIRM_PHONE in m.text)
     assert "Acme & Sons <Tax>" in cta.text  # escaped by the bot, shown literally by Telegram
     book = next(b for row in cta.inline_keyboard for b in row if b.get("url"))
     assert book["url"] == BOOKING_URL
-    assert "Start over" in cta.buttons
+    assert "Change an answer" in cta.buttons
 
 
 async def test_short_term_plan_by_buttons_from_a_deep_link(
@@ -72,9 +72,11 @@ async def test_final_notice_puts_cdp_hearing_first_then_offer_in_compromise(
     chat = bot.chat(cid)
     await chat.send("/start")
     replies = await run_script(chat, scripts.CDP_AND_OIC)
-    text = plan_text(replies)
-    assert text.index("Collection Due Process hearing") < text.index("Offer in Compromise")
-    assert "December 10, 2026" in text  # 30 days from the letter, counted from the bot's clock
+    summary = next(m for m in replies if "Your plan" in m.text)
+    assert summary.text.index("Urgent") < summary.text.index("1. Collection Due Process hearing")
+    assert "December 10, 2026" in summary.text  # 30 days from the letter, counted from the bot's clock
+    other = next(b for b in summary.buttons if b.startswith("Other options"))
+    assert "Offer in Compromise" in plan_text(await chat.press(other, summary))
 
 
 async def test_currently_not_collectible_in_spanish(

@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from flows import engine
+from flows.render import render_plan
 from flows.types import Button, InputKind, OutMessage, Snapshot, StepResult, UserInput
 
 TODAY = date(2026, 11, 20)
@@ -81,11 +82,17 @@ class Chat:
 
     @property
     def text(self) -> str:
-        return "\n".join(m.plain for m in self.messages)
+        """What the person sees, and, once the plan is shown, every detail its buttons open."""
+        return "\n".join(m.plain for m in self.messages + self.plan_details)
 
     @property
     def html(self) -> str:
-        return "\n".join(m.html for m in self.messages)
+        return "\n".join(m.html for m in self.messages + self.plan_details)
+
+    @property
+    def plan_details(self) -> list[OutMessage]:
+        plan = self.result.plan if self.result.finished else None
+        return render_plan(plan, self.snapshot.lang) if plan is not None else []
 
     @property
     def buttons(self) -> list[Button]:

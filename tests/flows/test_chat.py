@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from flows import engine
+from flows import engine, planview
 from flows.chat import Act, ChatInput, ChatState, Context, Firm, Source, Turn
 from flows.effects import ConsentCoversPhone, RecordConsent, RelayToStaff, SaveAssessment, SaveLead
 from flows.lifecycle import with_progress
@@ -176,15 +176,23 @@ def test_an_hour_is_not_yet_a_break() -> None:
     assert "Question 4 of" in text(fay.taps("Personal (Form 1040)"))
 
 
-def test_the_plan_comes_with_the_call_to_action_the_assessment_and_the_consent_offer() -> None:
+def test_the_plan_comes_as_one_summary_with_the_call_to_action_then_the_consent_offer() -> None:
     gus = Person()
     turn = finished(gus)
     assert turn.finished and gus.state is not None and gus.state.status == "finished"
     assert gus.state.finished_at == NOW and gus.state.lead_step == "offered"
-    plan = [m for m in turn.messages if m.kind == "result"]
-    assert plan and "Short-term payment plan" in plan[0].plain
-    cta, consent = [m for m in turn.messages if m.kind == "cta"][-1], turn.messages[-1]
-    assert [b.url for row in cta.buttons for b in row] == ["https://example.com/book", None]
+    summary, consent = turn.messages
+    assert summary.kind == "result" and len(summary.plain) < planview.MAX_SUMMARY
+    assert "1. Short-term payment plan" in summary.plain and "First step: Apply online" in summary.plain
+    assert "Call Acme & Sons at +1 555 010 2000" in summary.plain  # the call to action, attached
+    buttons = [(b.label, b.value or b.url) for row in summary.buttons for b in row]
+    assert buttons == [
+        ("1. Short-term payment plan", "cmd:details:1"),
+        ("Other options (2)", "cmd:options"),  # the 36- and 72-month plans of someone paying in 4 months
+        ("Good to know", "cmd:notes"),
+        ("Book a consultation", "https://example.com/book"),
+        ("Change an answer", "cmd:review"),
+    ]
     assert consent.kind == "consent" and [b.value for row in consent.buttons for b in row] == [
         "cmd:lead_yes",
         "cmd:lead_no",
@@ -192,6 +200,25 @@ def test_the_plan_comes_with_the_call_to_action_the_assessment_and_the_consent_o
     (saved,) = [e for e in turn.effects if isinstance(e, SaveAssessment)]
     assert saved.answers["balance"] == "8000" and saved.plan is turn.plan
     assert kinds(turn)[-2:] == ["completed", "consent_offered"]
+
+
+def test_the_plans_details_other_options_and_notes_are_one_tap_away_and_change_nothing() -> None:
+    hank = Person()
+    plan = finished(hank)
+    before = hank.state
+    details = hank.taps("1. Short-term payment plan")
+    assert "Why: You owe under $100,000 and can pay within 180 days" in text(details)
+    assert hank.state == before and kinds(details) == ["plan_details"]
+    hank.turns.append(plan)  # the summary's buttons again
+    options = hank.taps("Other options (2)")
+    assert "Guaranteed installment agreement (may fit)" in text(options)
+    assert "Streamlined payment plan" in text(options)
+    detail = hank.taps("3. Streamlined payment plan")
+    assert "72 months" in text(detail)
+    hank.turns.append(plan)
+    notes = hank.taps("Good to know")
+    assert "Interest keeps growing" in text(notes) and "not tax advice" in text(notes)
+    assert all(len(m.plain) <= planview.MAX_MESSAGE for t in hank.turns for m in t.messages if m.kind == "result")
 
 
 def test_typing_after_the_plan_gets_the_finished_hint_and_changes_nothing() -> None:
@@ -207,6 +234,7 @@ def test_start_over_after_the_plan_is_a_new_screening_whose_old_buttons_are_stal
     finished(ida)
     assert ida.state is not None
     old_step = ida.state.step
+    ida.says("and now?")  # the finished hint has the way to start over
     turn = ida.taps("Start over")
     assert ida.state.status == "active" and ida.state.step > old_step and ida.state.lead_step is None
     assert "restart" in kinds(turn) and "Question 1 of" in text(turn)
