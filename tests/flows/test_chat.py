@@ -218,7 +218,8 @@ def test_the_plans_details_other_options_and_notes_are_one_tap_away_and_change_n
     hank.turns.append(plan)
     notes = hank.taps("Good to know")
     assert "Interest keeps growing" in text(notes) and "not tax advice" in text(notes)
-    assert all(len(m.plain) <= planview.MAX_MESSAGE for t in hank.turns for m in t.messages if m.kind == "result")
+    shown = [m for turn in hank.turns for m in turn.messages if m.kind == "result"]
+    assert all(len(m.plain) <= planview.MAX_MESSAGE for m in shown)
 
 
 def test_typing_after_the_plan_gets_the_finished_hint_and_changes_nothing() -> None:

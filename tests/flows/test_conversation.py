@@ -85,7 +85,8 @@ def test_eight_thousand_payable_in_four_months_is_done_in_eight_questions(chat: 
     assert result.finished and chat.question == "done"
     assert result.plan.programs()[0] == Program.short_term_plan
     (summary,) = result.messages  # one message on a phone; the details are its buttons
-    assert summary.html == planview.summary(result.plan, "en").html and len(summary.plain) < planview.MAX_SUMMARY
+    assert summary.html == planview.summary(result.plan, "en").html
+    assert len(summary.plain) < planview.MAX_SUMMARY
     assert "Short-term payment plan" in chat.text
     assert [e.kind for e in result.events] == ["answered", "completed"]
     assert result.progress == (8, 8)
