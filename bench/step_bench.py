@@ -50,6 +50,12 @@ class OneAnswerFlow:
     def current_prompt(self, snapshot: Snapshot) -> list[OutMessage]:
         return []
 
+    def urgency(self, snapshot: Snapshot, today: date) -> None:
+        return None
+
+    def plan(self, snapshot: Snapshot, today: date) -> None:
+        return None
+
 
 _update_ids = itertools.count(1)
 

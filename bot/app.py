@@ -46,7 +46,7 @@ __all__ = ["App", "build_app", "create_bot", "create_dispatcher", "create_runner
 logger = logging.getLogger(__name__)
 
 # The privacy commands are in the menu so people can find them without reading the help.
-COMMANDS = ("start", "back", "restart", "help", "cancel", "mydata", "delete", "stop")
+COMMANDS = ("start", "human", "back", "restart", "help", "language", "cancel", "mydata", "delete", "stop")
 GET_ME_TIMEOUT_S = 10
 
 

@@ -14,16 +14,29 @@ from __future__ import annotations
 
 import hashlib
 import html
+from datetime import datetime
 from typing import Any
 
 from transitions import EventData, Machine
 
 from flows import lifecycle
 from flows.catalogue import LANGUAGES, t
-from flows.chat import Act, Reply
-from flows.effects import ConsentCoversPhone, RecordConsent, SaveLead
+from flows.chat import STATUS_FINISHED, Act, Reply
+from flows.effects import (
+    REASON_PERSON,
+    REASON_PLAN,
+    REASON_URGENT,
+    ConsentCoversPhone,
+    NotifyStaff,
+    RecordConsent,
+    SaveLead,
+    WithdrawConsent,
+)
+from flows.hours import Hours
 from flows.lifecycle import command, text_message
 from flows.messages import message, plain
+from flows.plan import Plan
+from flows.render import format_when
 from flows.texts.leads import CONSENT_VERSION
 from flows.types import InputKind, Key, Keyboard, OutMessage
 
@@ -34,12 +47,18 @@ NAME = "name"
 TIME = "time"
 DONE = "done"
 DECLINED = "declined"
-STATES = [NONE, OFFERED, PHONE, NAME, TIME, DONE, DECLINED]
+WITHDRAWN = "withdrawn"  # "stop contacting me": not asked again unless the person asks
+STATES = [NONE, OFFERED, PHONE, NAME, TIME, DONE, DECLINED, WITHDRAWN]
 CAPTURING = frozenset({PHONE, NAME, TIME})
+RESETTABLE = frozenset({OFFERED, PHONE, NAME, TIME, DECLINED})  # a new screening forgets these
 
 ACCEPT = "lead_yes"  # the consent buttons' commands
 DECLINE = "lead_no"
+CALL_NOW = "call_now"  # the urgent message's button: consent and a number right there
+HUMAN = "human"  # /human, or "I want to talk to a person": consent, then the staff
+STOP_CONTACT = "stop_contact"  # "stop contacting me": consent withdrawn, the record kept
 CHANNEL_TELEGRAM_BUTTON = "telegram_button"
+CHANNEL_TELEGRAM_TEXT = "telegram_text"
 BEST_TIMES = ("morning", "afternoon", "evening", "any")
 MAX_NAME = 80
 MAX_TIME = 80
@@ -128,13 +147,73 @@ class Capture:
         self.turn.event("consent_offered", None, version=CONSENT_VERSION)
         self.turn.say(self.offer_message())
 
-    def offer_message(self) -> OutMessage:
+    def offer_message(self, intro: str | None = None) -> OutMessage:
+        """The consent wording, exactly as versioned, with its two buttons (and a line before it)."""
         lang = self.lang
         buttons = (
             (command(t("leads.consent.accept", lang), ACCEPT),),
             (command(t("leads.consent.decline", lang), DECLINE),),
         )
-        return message(consent_text(lang, self.firm.name), buttons=buttons, kind="consent")
+        wording = consent_text(lang, self.firm.name)
+        if intro is not None:
+            wording = t(intro, lang, firm=html.escape(self.firm.name)) + "\n\n" + wording
+        return message(wording, buttons=buttons, kind="consent")
+
+    def reason(self) -> str:
+        return (self.reply.live().lead_draft or {}).get("reason") or REASON_PLAN
+
+    def offer_now(self, event: EventData) -> None:
+        """Asked mid-way (a deadline, or a person): consent now, the details, then back to the questions."""
+        why = str(event.kwargs.get("why", REASON_PERSON))
+        self.reply.live().lead_draft = {"reason": why}
+        self.turn.event("consent_offered", None, version=CONSENT_VERSION, reason=why)
+        intro = "urgent.intro" if why == REASON_URGENT else "human.intro"
+        self.turn.say(self.offer_message(intro))
+
+    def notify(self, event: EventData) -> None:
+        """The firm has the number already: tell the staff, and the person when to expect the call."""
+        why = str(event.kwargs.get("why", REASON_PERSON))
+        self.turn.effects.append(NotifyStaff(reason=why, plan=self.plan_so_far()))
+        self.turn.event("asked_for_person" if why == REASON_PERSON else "urgent_notified")
+        hours, now = self.reply.ctx.hours, self.reply.ctx.now
+        key = "human.known" if hours is None or hours.is_open(now) else "human.known_closed"
+        self.turn.say(text_message(key, self.lang, firm=self.firm.name, when=self.when(hours, now)))
+        if self.reply.live().status != STATUS_FINISHED:
+            lifecycle.prompt(self.reply)
+
+    def remind_detail(self, event: EventData) -> None:
+        """Asked again while a detail is open: the open detail again."""
+        if self.lead == PHONE:
+            self.ask_phone("leads.phone.ask")
+        elif self.lead == NAME:
+            self.turn.say(text_message("leads.name.ask", self.lang))
+        else:
+            self.ask_time("leads.time.ask")
+
+    def when(self, hours: Hours | None, now: datetime) -> str:
+        if hours is None or hours.is_open(now):
+            return ""
+        return format_when(hours.next_open(now), self.lang)
+
+    def withdraw(self, event: EventData) -> None:
+        lang = self.lang
+        self.turn.effects.append(
+            WithdrawConsent(
+                version=CONSENT_VERSION,
+                text_hash=text_hash(t("stop_contact.done", lang, firm=html.escape(self.firm.name))),
+                lang=lang,
+                channel=CHANNEL_TELEGRAM_TEXT,
+            )
+        )
+        self.turn.event("consent_withdrawn", None, version=CONSENT_VERSION)
+        self.reply.live().lead_draft = None
+        self.say("stop_contact.done")
+
+    def nothing_to_withdraw(self, event: EventData) -> None:
+        self.say("stop_contact.nothing")
+
+    def plan_so_far(self) -> Plan | None:
+        return self.reply.ctx.screening.plan(self.reply.live().screening, self.reply.ctx.now.date())
 
     def record(self, accepted: bool) -> None:
         lang = self.lang
@@ -151,7 +230,7 @@ class Capture:
 
     def agree(self, event: EventData) -> None:
         self.record(True)
-        self.reply.live().lead_draft = {}
+        self.reply.live().lead_draft = {"reason": self.reason()}
         self.turn.event("consent_given", None, version=CONSENT_VERSION)
         self.ask_phone("leads.phone.ask")
 
@@ -233,12 +312,15 @@ class Capture:
         phone, name, best_time = draft["phone"], draft["name"], best_time_value(typed)
         state = self.reply.live()
         state.lead_draft = None
+        reason = draft.get("reason") or REASON_PLAN
         self.turn.effects.append(
             SaveLead(
                 phone_e164=phone,
                 name=name,
                 best_time=best_time,
                 verified=bool(draft.get("shared")),
+                reason=reason,
+                plan=self.plan_so_far(),
             )
         )
         done = t(
@@ -250,7 +332,15 @@ class Capture:
             time=best_time_label(best_time, self.lang),
             firm_phone=html.escape(self.firm.phone),
         )
+        hours, now = self.reply.ctx.hours, self.reply.ctx.now
+        if reason != REASON_PLAN and hours is not None and not hours.is_open(now):
+            note = t("human.closed_note", self.lang, when=html.escape(self.when(hours, now)))
+            done = f"{done}\n\n{note}"
         self.turn.say(OutMessage(html=done, plain=plain(done), remove_keyboard=True, kind="capture"))
+        if state.status != STATUS_FINISHED:
+            # Asked mid-way: the screening goes on where it was.
+            self.turn.say(text_message("capture.back_to_questions", self.lang))
+            lifecycle.prompt(self.reply)
 
     def forget_draft(self, event: EventData) -> None:
         self.reply.live().lead_draft = None
@@ -277,7 +367,7 @@ def _t(trigger: str, source: str | list[str], dest: str | None, **extra: Any) ->
 def build_machine() -> Machine:
     others = [s for s in STATES if s != OFFERED]
     transitions = [
-        _t("offer", NONE, OFFERED, after="offer"),
+        _t("offer", [NONE, OFFERED], OFFERED, after="offer"),
         _t("reset", [OFFERED, PHONE, NAME, TIME, DECLINED], NONE, after="forget_draft"),
         _t("agree", OFFERED, PHONE, after="agree"),
         _t("agree", others, None, after="already_answered"),
@@ -294,7 +384,15 @@ def build_machine() -> Machine:
         _t("give", TIME, None, after="time_invalid"),
         # a contact shared when no number was asked for
         _t("stray_contact", OFFERED, None, after="offer_again"),
-        _t("stray_contact", [NONE, DONE, DECLINED], None, after="ignore_contact"),
+        _t("stray_contact", [NONE, DONE, DECLINED, WITHDRAWN], None, after="ignore_contact"),
+        # "call me now", "a person, please": consent and the details right there, or the staff told
+        _t("offer_now", [NONE, DECLINED, WITHDRAWN], OFFERED, after="offer_now"),
+        _t("offer_now", OFFERED, None, after="offer_now"),
+        _t("offer_now", [PHONE, NAME, TIME], None, after="remind_detail"),
+        _t("offer_now", DONE, None, after="notify"),
+        # "stop contacting me"
+        _t("withdraw", [OFFERED, PHONE, NAME, TIME, DONE], WITHDRAWN, after="withdraw"),
+        _t("withdraw", [NONE, DECLINED, WITHDRAWN], None, after="nothing_to_withdraw"),
     ]
     return Machine(
         model=None,
@@ -311,8 +409,8 @@ def build_machine() -> Machine:
 MACHINE = build_machine()
 
 
-def fire(model: Capture, trigger: str) -> None:
-    MACHINE.events[trigger].trigger(model)
+def fire(model: Capture, trigger: str, **kwargs: Any) -> None:
+    MACHINE.events[trigger].trigger(model, **kwargs)
     state = model.reply.state
     if state is not None:
         state.lead_step = None if model.lead == NONE else model.lead
@@ -335,6 +433,15 @@ def take(reply: Reply) -> bool:
             return False  # a consent button from an earlier screening: the lifecycle calls it stale
         fire(model, "agree" if ui.value == ACCEPT else "decline")
         return True
+    if inp.act is Act.INPUT and ui is not None and ui.kind is InputKind.COMMAND:
+        if ui.value in (CALL_NOW, HUMAN):
+            if ui.step is not None and ui.step != state.step and ui.value == CALL_NOW:
+                return False  # an urgent offer of an earlier screening
+            fire(model, "offer_now", why=REASON_URGENT if ui.value == CALL_NOW else REASON_PERSON)
+            return True
+        if ui.value == STOP_CONTACT:
+            fire(model, "withdraw")
+            return True
     if model.lead in CAPTURING and (model.typed() is not None or inp.act in (Act.CONTACT, Act.MEDIA)):
         fire(model, "give")
         return True
@@ -350,7 +457,8 @@ def after_lifecycle(reply: Reply) -> None:
     if state is None:
         return
     model = Capture(reply)
-    if any(ev.kind in ("restart", "started") for ev in reply.turn.events) and model.lead not in (NONE, DONE):
+    if any(ev.kind in ("restart", "started") for ev in reply.turn.events) and model.lead in RESETTABLE:
         fire(model, "reset")
-    if reply.turn.finished and model.lead == NONE:
+    if reply.turn.finished and model.lead in (NONE, OFFERED):
+        # An offer still open from mid-screening has old buttons by now: offer again under the plan.
         fire(model, "offer")

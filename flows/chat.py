@@ -17,7 +17,9 @@ from typing import Protocol
 from flows import screening as default_screening
 from flows.catalogue import normalize_lang
 from flows.effects import Effect
+from flows.hours import Hours
 from flows.plan import Plan
+from flows.rules.deadlines import Urgency
 from flows.types import Event, OutMessage, Snapshot, StepResult, UserInput
 from flows.variants import VariantBook
 
@@ -86,6 +88,12 @@ class Screening(Protocol):
 
     def current_prompt(self, snapshot: Snapshot) -> list[OutMessage]: ...
 
+    def urgency(self, snapshot: Snapshot, today: date) -> Urgency | None:
+        """What the answers so far show that cannot wait (said at once, with a call offered)."""
+
+    def plan(self, snapshot: Snapshot, today: date) -> Plan | None:
+        """The plan the answers so far give (for a lead left mid-screening)."""
+
 
 @dataclass(frozen=True)
 class Context:
@@ -97,6 +105,7 @@ class Context:
     # Typed text after this long away is met with "welcome back: continue or start over?".
     resume_after: timedelta = timedelta(minutes=60)
     screening: Screening = default_screening  # type: ignore[assignment]  # a module satisfies it
+    hours: Hours | None = None  # the firm's business hours, when set: promises of a call say when
 
 
 @dataclass

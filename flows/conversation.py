@@ -20,17 +20,26 @@ messages, the events and the effects the bot must carry out (flows/effects.py).
 
 from __future__ import annotations
 
-from flows import capture, lifecycle, staffpause
+from dataclasses import replace
+
+from flows import capture, intents, language, lifecycle, staffpause
+from flows.catalogue import normalize_lang, t
 from flows.chat import Act, ChatInput, ChatState, Context, Reply, Turn
+from flows.types import InputKind, OutMessage, UserInput
 from flows.variants import TAGGED_KINDS
+
+LANGUAGE = "language"  # /language, and the language buttons' "language:<code>"
 
 
 def step(state: ChatState | None, inp: ChatInput, ctx: Context) -> Turn:
     """Apply one input to the conversation (None: this chat has none yet)."""
     current = state.copy() if state is not None else None
+    inp = stated_intent(inp)
     reply = Reply(current, inp, ctx, Turn(state=current))
     if inp.act is Act.STOP:
         stop_reminders(reply)
+    elif current is not None and not current.with_staff and language_asked(reply):
+        pass
     else:
         if current is not None and inp.act is Act.START and current.opted_out:
             current.opted_out = False
@@ -44,6 +53,53 @@ def step(state: ChatState | None, inp: ChatInput, ctx: Context) -> Turn:
     reply.turn.state = reply.state
     tag_variants(reply.turn)
     return reply.turn
+
+
+def stated_intent(inp: ChatInput) -> ChatInput:
+    """ "I want to talk to a person", "stop contacting me": typed, they are commands, in either language."""
+    ui = inp.user_input
+    if inp.act is not Act.INPUT or ui is None or ui.kind is not InputKind.TEXT:
+        return inp
+    intent = intents.read(ui.value)
+    if intent is None:
+        return inp
+    return replace(inp, user_input=UserInput.command(intent))
+
+
+def language_asked(reply: Reply) -> bool:
+    """/language, a language button, or Spanish recognised in the first thing typed: handled here."""
+    state, ui = reply.live(), reply.inp.user_input
+    if ui is None or reply.inp.act is not Act.INPUT:
+        return False
+    if ui.kind is InputKind.COMMAND and ui.value == LANGUAGE:
+        reply.turn.say(lifecycle.language_choice(reply.lang))
+        return True
+    if ui.kind is InputKind.COMMAND and ui.value.startswith(f"{LANGUAGE}:"):
+        switch_to(reply, ui.value.partition(":")[2], "lang.switched")
+        return True
+    told = state.screening.told
+    if ui.kind is InputKind.TEXT and language.SETTLED not in told and state.lang != "es":
+        state.screening.told = [*told, language.SETTLED]
+        if language.looks_spanish(ui.value):
+            switch_to(reply, "es", "lang.detected", offer_english=True)
+            return True
+    return False
+
+
+def switch_to(reply: Reply, lang: str, key: str, *, offer_english: bool = False) -> None:
+    state = reply.live()
+    lang = normalize_lang(lang)
+    state.lang = lang
+    state.screening = state.screening.model_copy(update={"lang": lang})
+    if language.SETTLED not in state.screening.told:
+        state.screening.told = [*state.screening.told, language.SETTLED]
+    reply.turn.event("language", None, lang=lang)
+    note = lifecycle.text_message(key, lang)
+    if offer_english:
+        buttons = ((lifecycle.command(t("lang.btn.en", lang), f"{LANGUAGE}:en"),),)
+        note = OutMessage(html=note.html, plain=note.plain, buttons=buttons)
+    reply.turn.say(note)
+    lifecycle.prompt(reply)
 
 
 def staff_takes(state: ChatState, ctx: Context) -> Turn:

@@ -41,6 +41,12 @@ class ConsentCoversPhone:
     phone_e164: str
 
 
+# Why a person left a number: after their plan, because something could not wait, or to talk to someone.
+REASON_PLAN = "plan"
+REASON_URGENT = "urgent"
+REASON_PERSON = "person"
+
+
 @dataclass(frozen=True)
 class SaveLead:
     """Capture finished: the person agreed, gave a number, a name and a time to call."""
@@ -50,6 +56,26 @@ class SaveLead:
     best_time: str
     # True when the number came from Telegram's own "share my contact" (the account's verified number).
     verified: bool
+    reason: str = REASON_PLAN
+    plan: Plan | None = None  # what the answers so far give: the plan, or its start when asked mid-screening
+
+
+@dataclass(frozen=True)
+class NotifyStaff:
+    """A person whose number the firm already has asks for someone now, or something became urgent."""
+
+    reason: str
+    plan: Plan | None = None
+
+
+@dataclass(frozen=True)
+class WithdrawConsent:
+    """"Stop contacting me": the consent is withdrawn and recorded so, the lead is not called."""
+
+    version: str
+    text_hash: str
+    lang: str
+    channel: str
 
 
 @dataclass(frozen=True)
@@ -64,4 +90,12 @@ class RelayToStaff:
     copy_message: bool = False
 
 
-Effect = SaveAssessment | RecordConsent | ConsentCoversPhone | SaveLead | RelayToStaff
+Effect = (
+    SaveAssessment
+    | RecordConsent
+    | ConsentCoversPhone
+    | SaveLead
+    | NotifyStaff
+    | WithdrawConsent
+    | RelayToStaff
+)

@@ -33,9 +33,11 @@ from flows.chat import (
 from flows.effects import SaveAssessment
 from flows.machine import DONE
 from flows.messages import message, plain
+from flows.render import format_date, format_days_left
 from flows.types import Button, InputKind, OutMessage, StepResult, UserInput
 
 RESUME = "resume"  # the welcome-back offer's "Continue" (the review has its own "continue")
+CALL_NOW = "call_now"  # the urgent message's "Call me now" (flows/capture.py takes it)
 RESTART = "restart"
 REVIEW = "review"
 
@@ -216,9 +218,40 @@ class Lifecycle:
         self.turn.events.extend(result.events)
         self.turn.mark_chosen = result.accepted and self.inp.button
         progress = None if result.finished else result.progress
-        self.turn.messages += with_progress(result.messages, progress, self.lang)
+        shown = with_progress(result.messages, progress, self.lang)
+        if result.accepted and not result.finished:
+            shown = self.urgency_first(shown)
+        self.turn.messages += shown
         if self.status == STATUS_ACTIVE:
             state.finished_at = None  # the screening was re-opened (a change from the review, /back)
+
+    def urgency_first(self, shown: list[OutMessage]) -> list[OutMessage]:
+        """What cannot wait is said the moment the answers show it, before the next question, with
+        the offer of a call right now; each fact once (a new date, a levy that started, is new)."""
+        state = self.state
+        found = self.ctx.screening.urgency(state.screening, self.ctx.now.date())
+        if found is None or found.key in state.screening.told:
+            return shown
+        state.screening.told = [*state.screening.told, found.key]
+        self.turn.event("urgent_shown", None, program=found.program.value, days_left=found.days_left)
+        lang = self.lang
+        if found.lien:
+            key = "urgent.cdp_hearing_lien" if found.days_left is not None else "urgent.cdp_hearing_no_days"
+        elif found.program.value == "cdp_hearing" and found.deadline is None:
+            key = "urgent.cdp_hearing_no_days"
+        else:
+            key = f"urgent.{found.program.value}"
+        values: dict[str, object] = {}
+        if found.deadline is not None and found.days_left is not None:
+            values = {
+                "deadline": format_date(found.deadline, lang),
+                "days_left": format_days_left(found.days_left, lang),
+            }
+        elif found.days_left is not None:
+            values = {"days_left": format_days_left(found.days_left, lang)}
+        said = text_message(key, lang, kind="urgent", **values)
+        button = ((command(t("urgent.call_button", lang), CALL_NOW),),)
+        return [OutMessage(html=said.html, plain=said.plain, buttons=button, kind="urgent"), *shown]
 
     def show_plan(self, event: EventData) -> None:
         """A plan for the first time: the assessment is kept, the firm's call to action follows."""
@@ -274,9 +307,13 @@ class Lifecycle:
         text_ = self.ctx.variants.render(
             "intro", state.variant_intro, self.lang, state.source_last, firm.name
         )
-        if text_ is not None:
-            return message(text_, kind="greeting")
-        return text_message("bot.greeting", self.lang, kind="greeting", firm=firm.name)
+        greeting = (
+            message(text_, kind="greeting")
+            if text_ is not None
+            else text_message("bot.greeting", self.lang, kind="greeting", firm=firm.name)
+        )
+        choice = language_choice(self.lang).buttons
+        return OutMessage(html=greeting.html, plain=greeting.plain, buttons=choice, kind="greeting")
 
     def with_call_to_action(self, messages: list[OutMessage]) -> list[OutMessage]:
         """The plan's summary carries the firm's call to action: the A/B lead-in, how to reach the
@@ -287,7 +324,12 @@ class Lifecycle:
         """
         state, firm, lang = self.state, self.ctx.firm, self.lang
         lead_in = self.ctx.variants.render("cta", state.variant_cta, lang, state.source_last, firm.name)
-        key = "bot.cta" if firm.booking_url else "bot.cta_no_booking"
+        urgent = bool(getattr(self.turn.plan, "urgent", False))  # a stand-in screening may give no Plan
+        key = (
+            ("bot.cta_urgent" if urgent else "bot.cta")
+            if firm.booking_url
+            else ("bot.cta_urgent_no_booking" if urgent else "bot.cta_no_booking")
+        )
         cta = text_message(key, lang, firm=firm.name, phone=firm.phone)
         lines = [lead_in, cta.html] if lead_in is not None else [cta.html]
         rows: list[tuple[Button, ...]] = []
@@ -308,6 +350,17 @@ class Lifecycle:
             html=text, plain=plain(text), buttons=(*summary.buttons, *rows), kind="result", question_id=None
         )
         return [*messages[:last], attached, *messages[last + 1 :]]
+
+
+def language_choice(lang: str) -> OutMessage:
+    """Both languages, whatever the person's app says: the choice is theirs."""
+    buttons = (
+        (
+            command(t("lang.btn.en", lang), "language:en"),
+            command(t("lang.btn.es", lang), "language:es"),
+        ),
+    )
+    return message(t("lang.choose", lang), buttons=buttons, kind="language")
 
 
 def with_progress(

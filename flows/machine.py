@@ -88,6 +88,7 @@ class Conversation:
         self.lang = snapshot.lang
         self.step = snapshot.step
         self.returning_to = snapshot.returning_to
+        self.told = list(snapshot.told)
         self.today = today or date.today()
         self.outbox: list[OutMessage] = []
         self.events: list[Event] = []
@@ -109,6 +110,7 @@ class Conversation:
             lang=self.lang,
             step=self.step,
             returning_to=self.returning_to,
+            told=self.told,
         )
 
     def relevant(self) -> Q.Relevance:

@@ -10,7 +10,7 @@ came from a user harmless even if a later text quotes it.
 from __future__ import annotations
 
 import html
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from flows.catalogue import t
@@ -47,6 +47,18 @@ def format_date(value: date, lang: str = "en") -> str:
     if lang == "es":
         return f"{value.day} de {_MONTHS_ES[value.month - 1]} de {value.year}"
     return f"{_MONTHS_EN[value.month - 1]} {value.day}, {value.year}"
+
+
+_WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_WEEKDAYS_ES = "lunes martes miércoles jueves viernes sábado domingo".split()
+
+
+def format_when(moment: datetime, lang: str = "en") -> str:
+    """When the team is back, in the firm's time: "Monday, December 7 at 9:00 AM"."""
+    if lang == "es":
+        return f"el {_WEEKDAYS_ES[moment.weekday()]} {format_date(moment.date(), 'es')} a las {moment:%H:%M}"
+    hour = moment.strftime("%I:%M %p").lstrip("0")
+    return f"{_WEEKDAYS_EN[moment.weekday()]}, {format_date(moment.date(), 'en')} at {hour}"
 
 
 def format_days_left(days: int, lang: str = "en") -> str:

@@ -11,12 +11,17 @@ from __future__ import annotations
 from datetime import date
 
 from flows import planview
+from flows.answers import Answers
+from flows.assessment import assess
 from flows.catalogue import normalize_lang, t
 from flows.machine import CHANGE_PREFIX, NEW, Conversation, fire
 from flows.messages import message
+from flows.plan import Plan
+from flows.rules.deadlines import Urgency
+from flows.rules.deadlines import urgency as find_urgency
 from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
 
-__all__ = ["start", "handle", "current_prompt"]
+__all__ = ["current_prompt", "handle", "plan", "start", "urgency"]
 
 COMMANDS = frozenset({"back", "restart", "review", "continue"})
 CMD_PREFIX = "cmd:"
@@ -64,6 +69,16 @@ def handle(snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult
         return _result(conv, snapshot, accepted=False)
     conv.step = snapshot.step + 1
     return _result(conv, conv.snapshot())
+
+
+def urgency(snapshot: Snapshot, today: date) -> Urgency | None:
+    """What the answers so far show that cannot wait (flows/rules/deadlines.py)."""
+    return find_urgency(Answers.model_validate(snapshot.answers), today)
+
+
+def plan(snapshot: Snapshot, today: date) -> Plan:
+    """The plan the answers so far give: the whole plan once finished, its urgent start before."""
+    return assess(Answers.model_validate(snapshot.answers), today)
 
 
 def current_prompt(snapshot: Snapshot) -> list[OutMessage]:

@@ -24,6 +24,7 @@ class Snapshot(BaseModel):
     lang: str = "en"
     step: int = 0  # bumps on every accepted input; buttons of older steps are stale
     returning_to: str | None = None  # set while re-asking after a change from the review
+    told: list[str] = Field(default_factory=list)  # what was said at once (flows/lifecycle.py urgency)
 
 
 class InputKind(StrEnum):

@@ -24,8 +24,15 @@ from flows.types import Snapshot, UserInput
 
 QUIT = {"/quit", "/exit", "/q"}
 ACTS = {"/start": Act.START, "/help": Act.HELP, "/cancel": Act.CANCEL, "/stop": Act.STOP}
-CONTROLS = {"/back": "back", "/restart": "restart", "/review": "review", "/continue": "continue"}
-HELP = "/back /restart /review /help /cancel /quit, or a number to press a button."
+CONTROLS = {
+    "/back": "back",
+    "/restart": "restart",
+    "/review": "review",
+    "/continue": "continue",
+    "/human": "human",
+    "/language": "language",
+}
+HELP = "/back /restart /review /human /language /help /cancel /quit, or a number to press a button."
 
 
 class Console:
@@ -56,6 +63,7 @@ class Console:
             variants=load_or_empty(s.variants_file or None),
             rng=self.rng,
             resume_after=timedelta(minutes=s.resume_prompt_after_minutes),
+            hours=s.hours(),
         )
 
     def send(self, inp: ChatInput) -> Turn:
@@ -72,6 +80,8 @@ class Console:
         choices: list[tuple[str, str | None]] = []
         for message in turn.messages:
             self.output(message.plain)
+            if message.kind == "greeting":
+                continue  # its language buttons: /language here, where numbers would be ambiguous
             for row in message.buttons:
                 for button in row:
                     choices.append((button.label, button.url or button.value))

@@ -15,6 +15,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.config.errors import StartupError
+from flows.hours import Hours, HoursError, parse_hours
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/bot.db"
 # The shape aiogram's validate_token accepts, checked here so the CLI need not import aiogram to say so.
@@ -55,6 +56,11 @@ class Settings(BaseSettings):
     bot_username: str = ""
     # A/B texts of the greeting and call to action; empty means the bundled bot/config/variants.toml.
     variants_file: str = ""
+
+    # When the firm's team answers ("Mon-Fri 09:00-18:00") in its time zone: outside those hours a
+    # person who asks for someone is told when they will be called. Empty: no hours are promised.
+    business_hours: str = ""
+    business_timezone: str = "America/New_York"
 
     # A person who comes back after this long with an unfinished screening is asked
     # whether to continue or start over, instead of having their message taken as an answer.
@@ -120,6 +126,20 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value
+
+    @model_validator(mode="after")
+    def _check_business_hours(self) -> Settings:
+        if self.business_hours.strip():
+            try:
+                parse_hours(self.business_hours, self.business_timezone)
+            except HoursError as error:
+                raise ValueError(f"BUSINESS_HOURS: {error}") from None
+        return self
+
+    def hours(self) -> Hours | None:
+        return (
+            parse_hours(self.business_hours, self.business_timezone) if self.business_hours.strip() else None
+        )
 
     @field_validator("webhook_secret", "webhook_secret_previous", mode="before")
     @classmethod

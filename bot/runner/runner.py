@@ -99,6 +99,7 @@ class StepRunner:
             variants=load_or_empty(self.settings.variants_file or None),
             rng=self.variant_rng,
             resume_after=timedelta(minutes=self.settings.resume_prompt_after_minutes),
+            hours=self.settings.hours(),
             **extra,
         )
 

@@ -19,12 +19,13 @@ not), then the other notices, and the equivalent hearing last.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flows import figures as F
-from flows.answers import Letter
+from flows.answers import Answers, Letter
 from flows.plan import Arg, Estimates, Fit, Msg, Program, day, money, msg, number, text
-from flows.rules.case import Case, add_years
+from flows.rules.case import Case, add_years, build_case
 from flows.rules.recs import Item, Tier, call, rec
 
 
@@ -186,3 +187,50 @@ def deadlines(c: Case) -> list[Item]:
         *levy_warning(c),
         *equivalent,
     ]
+
+
+# Urgent enough to say at once, mid-screening, and offer a call (issue: "urgency first"): a hearing
+# or reply window of 30 days or less, a levy running, a notice of intent to levy, a plan in default.
+ANNOUNCED = (
+    Program.cdp_hearing,
+    Program.levy_release,
+    Program.cp523_cure,
+    Program.cp2000_response,
+    Program.levy_warning,
+)
+ANNOUNCE_WITHIN_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """What cannot wait for the end of the screening: the program, and its deadline if one is known."""
+
+    program: Program
+    deadline: date | None = None
+    days_left: int | None = None
+    lien: bool = False  # a hearing window that comes from a lien notice (Letter 3172)
+
+    @property
+    def key(self) -> str:
+        """What was said: a new fact (a levy started, a date given) is said again, the same one never."""
+        return f"{self.program.value}:{self.deadline.isoformat() if self.deadline else '-'}"
+
+
+def urgency(a: Answers, today: date) -> Urgency | None:
+    """The most urgent thing the answers so far show, if it must be said now (pure, partial answers)."""
+    if a.latest_letter is None and a.levy_started is None:
+        return None
+    c = build_case(a, today)
+    for item in deadlines(c):
+        r = item.rec
+        if r.program not in ANNOUNCED or not r.urgent:
+            continue
+        days = r.estimates.days_left
+        if r.program in (Program.cdp_hearing, Program.cp2000_response, Program.cp523_cure):
+            if a.letter_date is None and a.latest_letter != Letter.LIEN_3172:
+                continue  # the window is known once the letter's date is
+            if days is not None and days > ANNOUNCE_WITHIN_DAYS:
+                continue
+        lien = a.latest_letter == Letter.LIEN_3172 and r.program is Program.cdp_hearing
+        return Urgency(r.program, r.estimates.deadline, days, lien)
+    return None

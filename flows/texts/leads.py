@@ -149,6 +149,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "leads.staff.relay_header": "💬 <b>{name}</b> (lead #{lead_id}):",
         "leads.staff.relay_nontext": "[{kind} — forwarded below]",
         "leads.staff.withdrawn": "🗑 Lead #{lead_id} withdrew their consent and erased their data.",
+        "leads.staff.asks_person": "🙋 Lead #{lead_id} asks to talk to a person now.",
+        "leads.staff.became_urgent": "⚠ Lead #{lead_id}: something urgent came up; see the card.",
+        "leads.staff.consent_withdrawn": "🚫 Lead #{lead_id} asked not to be contacted again. Do not call.",
+        "leads.staff.reason_urgent": "⚠ Asked for a call NOW (a deadline or a levy).",
+        "leads.staff.reason_person": "🙋 Asked to talk to a person.",
         "leads.staff.handed_back": "↩️ Lead #{lead_id} handed back to the bot by {who}.",
         "leads.staff.not_taken": "Lead #{lead_id} is not taken; press Take on the card first.",
         "leads.staff.reply_unknown": "That message isn't linked to a lead I still have.",
@@ -284,6 +289,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "leads.staff.relay_header": "💬 <b>{name}</b> (contacto #{lead_id}):",
         "leads.staff.relay_nontext": "[{kind}: reenviado abajo]",
         "leads.staff.withdrawn": "🗑 El contacto #{lead_id} retiró su consentimiento y borró sus datos.",
+        "leads.staff.asks_person": "🙋 El contacto #{lead_id} pide hablar con una persona ahora.",
+        "leads.staff.became_urgent": "⚠ Contacto #{lead_id}: surgió algo urgente; vea la ficha.",
+        "leads.staff.consent_withdrawn": "🚫 El contacto #{lead_id} pidió que no le contacten. No llamar.",
+        "leads.staff.reason_urgent": "⚠ Pidió una llamada AHORA (un plazo o un embargo).",
+        "leads.staff.reason_person": "🙋 Pidió hablar con una persona.",
         "leads.staff.handed_back": "↩️ {who} devolvió el contacto #{lead_id} al bot.",
         "leads.staff.not_taken": (
             "El contacto #{lead_id} no está asignado; pulse Atender en la ficha primero."

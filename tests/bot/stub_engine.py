@@ -116,3 +116,11 @@ def handle(snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult
             progress=(2, 2),
         )
     return _reject(snapshot, "The screening is finished.")
+
+
+def urgency(snapshot: Snapshot, today: date) -> None:
+    return None
+
+
+def plan(snapshot: Snapshot, today: date) -> None:
+    return None

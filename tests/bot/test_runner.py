@@ -51,6 +51,12 @@ class CountingFlow:
     def current_prompt(self, snapshot: Snapshot) -> list[OutMessage]:
         return []
 
+    def urgency(self, snapshot: Snapshot, today: date) -> None:
+        return None
+
+    def plan(self, snapshot: Snapshot, today: date) -> None:
+        return None
+
 
 update_ids = itertools.count(1)
 

@@ -259,7 +259,7 @@ async def test_command_menu_and_descriptions_in_english_and_spanish(
 ) -> None:
     calls = fake_telegram.calls("setMyCommands")
     by_lang = {c.params.get("language_code"): [x["command"] for x in c.params["commands"]] for c in calls}
-    menu = ["start", "back", "restart", "help", "cancel", "mydata", "delete", "stop"]
+    menu = ["start", "human", "back", "restart", "help", "language", "cancel", "mydata", "delete", "stop"]
     assert by_lang[None] == by_lang["es"] == menu
     assert "IRS" in fake_telegram.short_descriptions[""] and "IRS" in fake_telegram.short_descriptions["es"]
     assert fake_telegram.descriptions[""] != fake_telegram.descriptions["es"]

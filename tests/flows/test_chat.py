@@ -278,7 +278,14 @@ def test_agree_then_number_name_and_time_save_one_lead_covered_by_the_consent() 
     assert turn.messages[-1].keyboard is not None and turn.messages[-1].keyboard.rows[0][0].label == "Lea"
     lea.says("Lea  Ruiz")
     turn = lea.says("Evening")
-    assert turn.effects == [SaveLead("+14155552671", "Lea Ruiz", "evening", verified=False)]
+    (saved,) = turn.effects
+    assert isinstance(saved, SaveLead) and saved.plan is not None and saved.reason == "plan"
+    assert (saved.phone_e164, saved.name, saved.best_time, saved.verified) == (
+        "+14155552671",
+        "Lea Ruiz",
+        "evening",
+        False,
+    )
     assert "(415) 555-2671" in text(turn) and turn.messages[-1].remove_keyboard
     assert lea.state is not None and lea.state.lead_step == "done" and lea.state.lead_draft is None
 
@@ -294,7 +301,14 @@ def test_a_shared_contact_is_the_verified_number_and_someone_elses_is_refused() 
     max_.does(Act.CONTACT, phone="14155550000")
     max_.says("Max")
     turn = max_.says("any time I guess")
-    assert turn.effects == [SaveLead("+14155550000", "Max", "any time I guess", verified=True)]
+    (saved,) = turn.effects
+    assert isinstance(saved, SaveLead)
+    assert (saved.phone_e164, saved.name, saved.best_time, saved.verified) == (
+        "+14155550000",
+        "Max",
+        "any time I guess",
+        True,
+    )
 
 
 @pytest.mark.parametrize(

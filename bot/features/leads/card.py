@@ -110,6 +110,8 @@ def render_card(
         t("leads.staff.second_account", STAFF_LANG, chat_id=int(acc["chat_id"]), when=escape(str(acc["at"])))
         for acc in card.get("accounts", [])
     )
+    if card.get("reason") in ("urgent", "person"):
+        extra += "\n" + t(f"leads.staff.reason_{card['reason']}", STAFF_LANG)
     consent = t(
         "leads.staff.consent",
         STAFF_LANG,

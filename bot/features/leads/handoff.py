@@ -300,6 +300,16 @@ class Handoff:
                 told.append((conv.chat_id, render.render_messages(turn.messages, turn.step)))
         return told
 
+    async def lead_asks(self, bot: Bot, lead_id: int, reason: str) -> None:
+        """A known lead asks for someone (or became urgent): the card again, and a line that says so."""
+        await self.refresh_card(bot, lead_id)
+        key = "leads.staff.asks_person" if reason == "person" else "leads.staff.became_urgent"
+        await self._notify_staff(bot, t(key, STAFF_LANG, lead_id=lead_id))
+
+    async def consent_withdrawn(self, bot: Bot, lead_id: int) -> None:
+        await self.refresh_card(bot, lead_id)
+        await self._notify_staff(bot, t("leads.staff.consent_withdrawn", STAFF_LANG, lead_id=lead_id))
+
     async def lead_withdrawn(self, bot: Bot, erased: Erased) -> None:
         """Tell the staff chat; strip the card (and relayed messages) of the person's data."""
         if erased.lead_id is None:

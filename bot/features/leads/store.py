@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import (
     LEAD_NEW,
+    LEAD_WITHDRAWN,
     Assessment,
     Consent,
     Conversation,
@@ -131,8 +132,14 @@ async def create_or_link_lead(
     consent: Consent | None,
     now: datetime,
     crm_enabled: bool,
+    plan: Plan | None = None,
+    reason: str = "plan",
 ) -> LeadResult:
-    """One lead per E.164 number: a known number links this conversation to the existing lead."""
+    """One lead per E.164 number: a known number links this conversation to the existing lead.
+
+    ``plan``: what the answers gave when the number was left mid-screening (no assessment yet),
+    so the staff card shows the deadline or the levy that made it urgent.
+    """
     existing = (await session.execute(select(Lead).where(Lead.phone_e164 == phone_e164))).scalar_one_or_none()
     if existing is None:
         assessment = await latest_assessment(session, conv.id)
@@ -140,13 +147,15 @@ async def create_or_link_lead(
             dict(assessment.answers) if assessment is not None else dict(conv.snapshot.get("answers", {}))
         )
         consent_at = aware(consent.created_at) if consent is not None else now
+        stored = parse_plan(assessment.plan) if assessment is not None else None
         card = build_card_data(
-            plan=parse_plan(assessment.plan if assessment is not None else None),
+            plan=stored if stored is not None else plan,
             answers=answers,
             source=await describe_source(session, conv),
             consent_version=consent.version if consent is not None else "?",
             consent_at=consent_at,
         )
+        card["reason"] = reason
         lead = Lead(
             phone_e164=phone_e164,
             name=name,
@@ -189,6 +198,32 @@ async def _link(
         consent.lead_id = lead.id
     conv.contact_phone = lead.phone_e164
     await session.flush()
+
+
+async def mark_request(
+    session: AsyncSession, lead: Lead, reason: str, plan: Plan | None, now: datetime
+) -> None:
+    """A new request on a known lead (a person asked for someone, or something became urgent)."""
+    card = {**lead.card, "reason": reason}
+    if plan is not None and plan.urgent:
+        card.update(urgent=True, days_left=plan.days_left)
+        lead.urgent = True
+    lead.card = card  # reassigned: JSON is not mutation-tracked
+    lead.updated_at = now
+
+
+async def withdraw_lead(session: AsyncSession, lead: Lead, now: datetime, *, crm_enabled: bool) -> None:
+    """The person withdrew their consent: the lead stays on record, marked so, and is not called."""
+    lead.status = LEAD_WITHDRAWN
+    lead.updated_at = now
+    if crm_enabled:
+        enqueue(
+            session,
+            lead,
+            "lead.consent_withdrawn",
+            {"event": "lead.consent_withdrawn", "lead_id": lead.id},
+            now,
+        )
 
 
 def lead_payload(lead: Lead, consent: Consent | None) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""/start (with its deep-link payload), /help, /cancel, /stop, /back, /restart: at any point."""
+"""/start (with its deep-link payload), /help, /cancel, /stop, /back, /restart, /human, /language."""
 
 from __future__ import annotations
 
@@ -43,5 +43,5 @@ def create_router() -> Router:
     router.message.register(on_help, Command("help"))
     router.message.register(on_cancel, Command("cancel"))
     router.message.register(on_stop, Command("stop"))
-    router.message.register(on_control, Command("back", "restart"))
+    router.message.register(on_control, Command("back", "restart", "human", "language"))
     return router
