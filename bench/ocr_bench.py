@@ -86,14 +86,20 @@ def run(seed: int, count: int) -> tuple[list[Row], str]:
                 "letter": got is not None and got.letter == NOTICE_LETTERS[str(truth.code)],
                 "notice_date": got is not None and got.notice_date == truth.notice_date,
                 "amount_due": got is not None and got.amount_due == truth.amount_due,
-                "respond_by": None if truth.respond_by is None else (got is not None and got.respond_by == truth.respond_by),
+                "respond_by": None
+                if truth.respond_by is None
+                else (got is not None and got.respond_by == truth.respond_by),
             }  # fmt: skip
         else:
             ok = {"no_reading": got is None}
         leaked = bool(truth.ssn) and digits(truth.ssn or "") in digits(repr(got))
         rows.append(Row(sample.name, sample.features, sample.is_notice, result.outcome.value, ok, seconds,
                         baseline, leaked))  # fmt: skip
-        mark = "ok" if all(v is not False for v in ok.values()) else "MISS " + ",".join(k for k, v in ok.items() if v is False)
+        mark = (
+            "ok"
+            if all(v is not False for v in ok.values())
+            else "MISS " + ",".join(k for k, v in ok.items() if v is False)
+        )
         print(f"  {sample.name:<22} {seconds:5.2f}s  {mark}", file=sys.stderr, flush=True)
     return rows, pinned
 
@@ -107,7 +113,9 @@ def report(rows: list[Row], pinned: str, seed: int, count: int) -> str:
     notices = [r for r in rows if r.notice]
     others = [r for r in rows if not r.notice]
     out: list[str] = []
-    out.append(f"OCR benchmark: seed {seed}, {len(notices)} notices + {len(others)} distractors, {pinned}, 1 thread")
+    out.append(
+        f"OCR benchmark: seed {seed}, {len(notices)} notices + {len(others)} distractors, {pinned}, 1 thread"
+    )
     out.append("")
     out.append("| field | correct | accuracy | goal |")
     out.append("|---|---|---|---|")
@@ -130,7 +138,10 @@ def report(rows: list[Row], pinned: str, seed: int, count: int) -> str:
     ratio = statistics.median(s / b for s, b in zip(seconds, base, strict=True) if b > 0)
     out.append("| time per image, one core | median | p95 | max |")
     out.append("|---|---|---|---|")
-    out.append(f"| read (decode + OCR + parse) | {statistics.median(seconds):.2f} s | {q[18]:.2f} s | {max(seconds):.2f} s |")
+    out.append(
+        f"| read (decode + OCR + parse) | {statistics.median(seconds):.2f} s | {q[18]:.2f} s"
+        f" | {max(seconds):.2f} s |"
+    )
     out.append(f"| baseline: decode + scale only | {statistics.median(base):.3f} s | | |")
     out.append(f"| read / baseline (median of ratios) | {ratio:.0f}x | | |")
     out.append(f"| goal | < {SECONDS_GOAL:.0f} s | | |")
@@ -165,7 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     print(report(rows, pinned, args.seed, args.count))
     notices = [r for r in rows if r.notice]
     met = all(share(notices, f)[0] >= GOALS[f] * share(notices, f)[1] for f in GOALS)
-    met = met and statistics.median(r.seconds for r in rows) < SECONDS_GOAL and not any(r.leaked for r in rows)
+    met = (
+        met and statistics.median(r.seconds for r in rows) < SECONDS_GOAL and not any(r.leaked for r in rows)
+    )
     return 0 if met else 1
 
 

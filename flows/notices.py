@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from flows.answers import Letter
 from flows.parsing import normalize
@@ -98,11 +99,15 @@ class NoticeParseError(ValueError):
     """Reading failed inside this module; deliberately carries none of the text it was given."""
 
 
-def read_notice(lines: Iterable[TextLine | str]) -> NoticeReading | None:
-    """The notice on the page, or None when the text is not an IRS notice this module knows."""
+def read_notice(lines: Iterable[TextLine | str], *, today: date | None = None) -> NoticeReading | None:
+    """The notice on the page, or None when the text is not an IRS notice this module knows.
+
+    With ``today``, a notice date well in the future is dropped as a misread (the person is
+    holding the letter, so it has been mailed).
+    """
     failed = False
     try:
-        return _read(lines)
+        return _read(lines, today)
     except Exception:  # noqa: BLE001 - re-raised below without the original (it may quote the text)
         failed = True
     if failed:  # raised outside the handler so the exception has no __context__ holding the text
@@ -188,8 +193,8 @@ def _value_texts(rows: list[list[_Seg]], r: int, c: int, after: int) -> Iterable
 # --- notice codes ----------------------------------------------------------------------------------
 
 _CODE_PATTERNS = {
-    "cp": re.compile(r"(?<![a-z0-9])[cg]\s?p\s*[-:]?\s*(?P<raw>[0-9a-z|!]{2,6})"),
-    "lt": re.compile(r"(?<![a-z0-9])l\s?t\s*[-:]?\s*(?P<raw>[0-9a-z|!]{2,4})"),
+    "cp": re.compile(r"(?:(?<![a-z0-9])|(?<=notice)|(?<=aviso))[cg]\s?p\s*[-:]?\s*(?P<raw>[0-9a-z|!]{2,6})"),
+    "lt": re.compile(r"(?:(?<![a-z0-9])|(?<=notice)|(?<=aviso))l\s?t\s*[-:]?\s*(?P<raw>[0-9a-z|!]{2,4})"),
     "word": re.compile(
         r"(?<![a-z0-9])(?:letter|ltr|carta)\s*(?:no\.?|number|#)?\s*[-:]?\s*(?P<raw>[0-9a-z|!]{3,6})"
     ),
@@ -282,15 +287,20 @@ _MESES = (
     ("octubre", "oct"), ("noviembre", "nov"), ("diciembre", "dic"),
 )  # fmt: skip
 _MONTH_SPELLINGS = sorted(
-    ((name, number) for table in (_MONTH_NAMES, _MESES) for number, names in enumerate(table, 1) for name in names),
+    (
+        (name, number)
+        for table in (_MONTH_NAMES, _MESES)
+        for number, names in enumerate(table, 1)
+        for name in names
+    ),
     key=lambda pair: -len(pair[0]),
 )
 _D = r"[0-9oil]"
 _DATE_PATTERNS = (
     # November 3, 2026 / Nov. 3, 2026 / November3,2026 / datenovember 3 2026 (OCR lost the spaces)
-    re.compile(rf"(?P<mon>[a-z]{{2,20}})\.?\s*(?P<day>{_D}{{1,2}})\s*[,.]?\s*(?P<year>{_D}{{4}}|0{_D}{{2}})(?![0-9])"),
+    re.compile(rf"(?P<mon>[a-z]{{2,20}})\.?\s*(?P<day>{_D}{{1,2}})(?P<sep>\s*[,.]?\s*)(?P<year>{_D}{{4}})(?![0-9])"),
     # 3 de noviembre de 2026 / 3 de nov. de 2026
-    re.compile(rf"(?<![0-9])(?P<day>{_D}{{1,2}})\s*de\s*(?P<mon>[a-z]{{3,10}})\.?\s*(?:de|del)?\s*(?P<year>{_D}{{4}})(?![0-9])"),
+    re.compile(rf"(?<![0-9])(?P<day>{_D}{{1,2}})\s*de\s*(?P<mon>[a-z]{{3,10}}?)\.?\s*(?:de|del)?\s*(?P<year>{_D}{{4}})(?![0-9])"),
     # 11/03/2026, 11-03-2026, 11/3/26
     re.compile(r"(?<![0-9])(?P<num>\d{1,2})\s*[/-]\s*(?P<day>\d{1,2})\s*[/-]\s*(?P<year>\d{4}|\d{2})(?![0-9])"),
 )  # fmt: skip
@@ -313,8 +323,18 @@ def _digits(text: str) -> int:
     return int(text.upper().translate(_DIGIT_LOOKALIKES))
 
 
-def _month(run: str) -> int | None:
-    """The month a run of letters ends with: "datenovember" -> 11, "sp" (Sep. misread) -> 9."""
+def _month(run: str, separated: bool) -> int | None:
+    """The month a run of letters spells or ends with: "datenovember" -> 11, "sp" (Sep. misread) -> 9.
+
+    A full month name may end a longer run (OCR glues the label to it). An abbreviation at the
+    end of a run, or a near-miss spelling, counts only when the day and year are written apart
+    ("sep.23,2026"): "abr5043" in a garbled line is not April 5, 2043.
+    """
+    for name, number in _MONTH_SPELLINGS:
+        if run == name or (len(name) >= 5 and run.endswith(name)):
+            return number
+    if not separated:
+        return None
     for name, number in _MONTH_SPELLINGS:
         if run.endswith(name):
             return number
@@ -335,7 +355,7 @@ def _dates(text: str) -> list[tuple[int, date]]:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if groups.get("mon") is not None:
-                month = _month(groups["mon"])
+                month = _month(groups["mon"], groups.get("sep") is None or bool(groups["sep"].strip(" ")))
                 if month is None:
                     continue
             else:
@@ -384,7 +404,7 @@ _NOTICE_DATE = re.compile(
 )
 _DEADLINE = re.compile(
     r"pay\s*by|payment\s*due|due\s*by|respond\s*by|reply\s*by|response\s*due|last\s*day\s*to|request\s*a\s*hearing\s*by"
-    r"|pague\s*(?:antes|a\s*mas\s*tardar)|responda\s*(?:antes|a\s*mas\s*tardar)|fecha\s*limite|ultimo\s*dia"
+    r"|pague\s*(?:antes|a\s*mas\s*tardar)|responda\s*(?:antes|a\s*mas\s*tardar)|fecha\s*l?i?mite|u?ltimo\s*d?i?a"
 )
 _NOT_A_NOTICE_DATE = re.compile(r"tax\s*period|tax\s*year|periodo|ano\s*tributario|rev\.|\brev\b|statement")
 _AMOUNT = re.compile(
@@ -394,6 +414,8 @@ _AMOUNT = re.compile(
 )
 _NOT_AN_AMOUNT = re.compile(r"enclosed|incluida|adjunt")
 _MAX_REPLY_DAYS = 180  # no notice in the reference gives more; a later "deadline" is a misread
+_POSTDATED_DAYS = 14  # notices are dated for their mailing day, which can be a little after printing
+_V = TypeVar("_V", date, Decimal)
 
 
 def _labelled(rows: list[list[_Seg]], label: re.Pattern[str], wanted: str) -> list[date | Decimal]:
@@ -417,7 +439,7 @@ def _labelled(rows: list[list[_Seg]], label: re.Pattern[str], wanted: str) -> li
     return values
 
 
-def _consensus(values: Sequence[date | Decimal]) -> date | Decimal | None:
+def _consensus(values: Sequence[_V]) -> _V | None:
     """The value most occurrences agree on; on a tie, the first printed (the header)."""
     if not values:
         return None
@@ -444,7 +466,7 @@ def _first_date_near_top(rows: list[list[_Seg]], skip: set[date]) -> date | None
     return None
 
 
-def _read(lines: Iterable[TextLine | str]) -> NoticeReading | None:
+def _read(lines: Iterable[TextLine | str], today: date | None) -> NoticeReading | None:
     rows = _segments(lines)
     code = _pick_code(rows)
     if code is None or not _names_irs(rows):
@@ -452,13 +474,18 @@ def _read(lines: Iterable[TextLine | str]) -> NoticeReading | None:
     deadlines = [d for d in _labelled(rows, _DEADLINE, "date") if isinstance(d, date)]
     notice_dates = [d for d in _labelled(rows, _NOTICE_DATE, "date") if isinstance(d, date)]
     notice_date = _consensus(notice_dates) or _first_date_near_top(rows, set(deadlines))
+    if (
+        notice_date is not None
+        and today is not None
+        and notice_date > today + timedelta(days=_POSTDATED_DAYS)
+    ):
+        notice_date = None  # a letter the person holds is not dated weeks ahead: a misread
     respond_by = _consensus(deadlines)
-    amount = _consensus([a for a in _labelled(rows, _AMOUNT, "amount") if isinstance(a, Decimal)])
-    assert notice_date is None or isinstance(notice_date, date)
-    assert respond_by is None or isinstance(respond_by, date)
-    assert amount is None or isinstance(amount, Decimal)
-    if notice_date is not None and respond_by is not None and not (
-        notice_date <= respond_by <= notice_date + timedelta(days=_MAX_REPLY_DAYS)
+    if (
+        notice_date is not None
+        and respond_by is not None
+        and not (notice_date <= respond_by <= notice_date + timedelta(days=_MAX_REPLY_DAYS))
     ):
         respond_by = None
+    amount = _consensus([a for a in _labelled(rows, _AMOUNT, "amount") if isinstance(a, Decimal)])
     return NoticeReading(code, NOTICE_LETTERS[code], notice_date, amount, respond_by)

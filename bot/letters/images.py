@@ -88,16 +88,15 @@ def _photo(data: bytes) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            if image.format not in _IMAGE_FORMATS:
+            opened = Image.open(io.BytesIO(data))
+            if opened.format not in _IMAGE_FORMATS:
                 raise ImageRefused(Refusal.UNSUPPORTED)
-            width, height = image.size
+            width, height = opened.size
             if width * height > MAX_PIXELS or min(width, height) < 1:
                 raise ImageRefused(Refusal.TOO_LARGE)
-            if image.format == "JPEG":
-                image.draft("RGB", (WORK_SIDE, WORK_SIDE))  # decode at 1/2..1/8 scale: far less work
-            image = ImageOps.exif_transpose(image)
-            return _fit(image)
+            if opened.format == "JPEG":
+                opened.draft("RGB", (WORK_SIDE, WORK_SIDE))  # decode at 1/2..1/8 scale: far less work
+            return _fit(ImageOps.exif_transpose(opened))
     except ImageRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

@@ -25,7 +25,9 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from bot.letters.images import ImageRefused, Refusal, load_page
@@ -116,12 +118,14 @@ class NoticeReader:
         return self._reason
 
     def status_line(self) -> str:
-        return "letter photos: on (RapidOCR, CPU)" if self.available() else f"letter photos: off ({self.reason})"
+        return (
+            "letter photos: on (RapidOCR, CPU)" if self.available() else f"letter photos: off ({self.reason})"
+        )
 
     def _load(self) -> tuple[Any, str | None]:
         try:
             import cv2
-            from rapidocr_onnxruntime import RapidOCR
+            from rapidocr_onnxruntime import RapidOCR  # first: its absence is the usual reason
         except ImportError as error:
             return None, f"{error.name or 'rapidocr_onnxruntime'} is not installed"
         except Exception as error:  # noqa: BLE001 - e.g. a missing system library behind OpenCV
@@ -153,11 +157,14 @@ class NoticeReader:
 
     # --- reading ---
 
-    async def read(self, data: bytes, mime: str | None) -> NoticeReading | None:
-        """The notice on the photo or PDF, or None (not a notice, unreadable, refused, busy, off)."""
-        return (await self.examine(data, mime)).reading
+    async def read(self, data: bytes, mime: str | None, *, today: date | None = None) -> NoticeReading | None:
+        """The notice on the photo or PDF, or None (not a notice, unreadable, refused, busy, off).
 
-    async def examine(self, data: bytes, mime: str | None) -> Result:
+        ``today`` lets the parser drop a notice date in the future as a misread.
+        """
+        return (await self.examine(data, mime, today=today)).reading
+
+    async def examine(self, data: bytes, mime: str | None, *, today: date | None = None) -> Result:
         """Like ``read`` but says why there is no reading, for a specific reply."""
         if not self.available():
             return Result(Outcome.OFF)
@@ -169,35 +176,37 @@ class NoticeReader:
         self._pending += 1
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._executor, self.examine_now, data, mime)
+            return await loop.run_in_executor(
+                self._executor, partial(self.examine_now, data, mime, today=today)
+            )
         finally:
             self._pending -= 1
 
-    def examine_now(self, data: bytes, mime: str | None) -> Result:
+    def examine_now(self, data: bytes, mime: str | None, *, today: date | None = None) -> Result:
         """The whole read in the calling thread (the worker; the benchmark calls it directly)."""
         if not self.available():
             return Result(Outcome.OFF)
-        result = self._examine(data, mime)
+        result = self._examine(data, mime, today)
         if result.reading is not None:
             logger.info("letter photo: read %s", result.reading.code)
         else:
             logger.info("letter photo: %s", result.outcome.value)
         return result
 
-    def _examine(self, data: bytes, mime: str | None) -> Result:
+    def _examine(self, data: bytes, mime: str | None, today: date | None) -> Result:
         try:
             page = load_page(data, mime)
         except ImageRefused as refused:
             return Result(_REFUSALS[refused.reason])
         try:
             if page.text_layer is not None and len(page.text_layer.strip()) >= MIN_TEXT_LAYER_CHARS:
-                reading = read_notice(page.text_layer.splitlines())
+                reading = read_notice(page.text_layer.splitlines(), today=today)
                 if reading is not None:
                     return Result(Outcome.READ, reading)
             found = self.ocr_lines(page.image)
             if not found:
                 return Result(Outcome.UNREADABLE)
-            reading = read_notice(found)
+            reading = read_notice(found, today=today)
         except NoticeParseError:
             return Result(Outcome.UNREADABLE)
         except Exception as error:  # noqa: BLE001 - an engine fault must not reach the chat; no text is logged

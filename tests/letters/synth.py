@@ -325,7 +325,9 @@ def _body(page: Page, y: float, spec: Spec, rng: random.Random, lines: int, size
 def _header(page: Page, spec: Spec, lab: dict[str, str], rng: random.Random) -> float:
     y = page.text(90, 70, lab["treasury"], 22, strong=True)
     y = page.text(90, y, lab["irs"], 22, strong=True)
-    y = page.text(90, y, rng.choice(("Kansas City, MO 64999-0010", "Austin, TX 73301-0023", "Fresno, CA 93888")), 18)
+    y = page.text(
+        90, y, rng.choice(("Kansas City, MO 64999-0010", "Austin, TX 73301-0023", "Fresno, CA 93888")), 18
+    )
     return y
 
 
@@ -352,7 +354,11 @@ def render_classic(page: Page, spec: Spec, rng: random.Random, tabular: bool) ->
         page.rect((x, top, 1200, y - 6))
         page.draw.line((x2, top, x2, y - 6), fill=INK, width=2)
     else:
-        y = page.text(x, y, f"{lab['notice']} {_show_code(spec)}", 30, strong=True) if rng.random() < 0.5 else y
+        y = (
+            page.text(x, y, f"{lab['notice']} {_show_code(spec)}", 30, strong=True)
+            if rng.random() < 0.5
+            else y
+        )
         start = 0 if y == 70.0 else 1
         for label, value in rows[start:]:
             y = page.pair(x, x2, y, label, value, size)
@@ -380,7 +386,8 @@ def render_classic(page: Page, spec: Spec, rng: random.Random, tabular: bool) ->
     y = page.text(90, y, lab["billing"], 22, strong=True)
     owed, penalty, interest = _split_amount(spec.amount, rng)
     for label, value in (
-        (lab["owed"], owed), (lab["penalty"], penalty), (lab["interest"], interest), (amount_label, spec.amount),
+        (lab["owed"], owed), (lab["penalty"], penalty),
+        (lab["interest"], interest), (amount_label, spec.amount),
     ):  # fmt: skip
         page.rule(90, y - 4, 1000)
         vx = 1000 - page.width(fmt_money(value), 20)
@@ -433,7 +440,11 @@ def render_letter(page: Page, spec: Spec, rng: random.Random) -> None:
     owed, penalty, interest = _split_amount(spec.amount, rng)
     page.rule(90, y - 4, 1150)
     period = date(spec.notice_date.year - 1, 12, 31)
-    for cx, cell in zip(cols, ("1040", fmt_date(period, "numeric"), fmt_money(owed), fmt_money(penalty + interest)), strict=True):
+    for cx, cell in zip(
+        cols,
+        ("1040", fmt_date(period, "numeric"), fmt_money(owed), fmt_money(penalty + interest)),
+        strict=True,
+    ):
         page.text(cx, y + 4, cell, 18)
     y += 44
     page.rule(90, y, 1150)
@@ -451,7 +462,9 @@ def render_non_irs(page: Page, rng: random.Random, ssn: str) -> None:
     page.pair(720, 930, 70, "Statement date", fmt_date(when, "long"))
     page.pair(720, 930, 110, "Account number", ssn)
     y = page.text(90, 300, "Your monthly statement", 26, strong=True)
-    y = page.text(90, y + 10, f"Amount due: {fmt_money(Decimal(rng.randint(3000, 90000)) / 100)}", 24, strong=True)
+    y = page.text(
+        90, y + 10, f"Amount due: {fmt_money(Decimal(rng.randint(3000, 90000)) / 100)}", 24, strong=True
+    )
     y = page.text(90, y, f"Payment due by {fmt_date(when + timedelta(days=21), 'long')}", 20)
     for line in (
         "Thank you for being a valued customer.",
@@ -509,7 +522,9 @@ def photograph(page: Image.Image, rng: random.Random, strength: float = 1.0) -> 
         for cx, cy in corners
     ]
     coeffs = _perspective_coeffs([(float(x), float(y)) for x, y in corners], dst)
-    paper = page.transform((canvas_w, canvas_h), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC)
+    paper = page.transform(
+        (canvas_w, canvas_h), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC
+    )
     mask = Image.new("L", page.size, 255).transform(
         (canvas_w, canvas_h), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR
     )
