@@ -22,7 +22,9 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import gc  # noqa: E402
+import json  # noqa: E402
 import statistics  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 from collections import defaultdict  # noqa: E402
@@ -104,12 +106,57 @@ def run(seed: int, count: int) -> tuple[list[Row], str]:
     return rows, pinned
 
 
+def status_mib(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def memory_probe(seed: int) -> None:
+    """In a fresh process: RSS of a bot process before/after loading the engine, and over reads."""
+    import bot.app  # noqa: F401 - what a bot process has loaded before the reader
+
+    pictures = [synth.sample(seed, i) for i in range(6)]
+    gc.collect()
+    try:
+        with open("/proc/self/clear_refs", "w") as refs:
+            refs.write("5")  # reset the high-water mark: synthesising the pictures is not the reader's
+    except OSError:
+        pass
+    before = status_mib("VmRSS")
+    reader = NoticeReader(threads=1)
+    reader.available()
+    loaded = status_mib("VmRSS")
+    for sample in pictures * 2:
+        reader.examine_now(sample.data, sample.mime)
+    after = status_mib("VmRSS")
+    peak = status_mib("VmHWM")
+    print(
+        json.dumps(
+            {"before": before, "loaded": loaded, "after": after, "peak": peak, "reads": 2 * len(pictures)}
+        )
+    )
+
+
+def memory(seed: int) -> dict[str, float] | None:
+    probe = subprocess.run(
+        [sys.executable, "-m", "bench.ocr_bench", "--memory-probe", "--seed", str(seed)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = probe.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if probe.returncode == 0 and lines else None
+
+
 def share(rows: list[Row], field: str) -> tuple[int, int]:
     values = [r.ok[field] for r in rows if r.ok.get(field) is not None]
     return sum(1 for v in values if v), len(values)
 
 
-def report(rows: list[Row], pinned: str, seed: int, count: int) -> str:
+def report(rows: list[Row], pinned: str, seed: int, count: int, mem: dict[str, float] | None) -> str:
     notices = [r for r in rows if r.notice]
     others = [r for r in rows if not r.notice]
     out: list[str] = []
@@ -145,6 +192,16 @@ def report(rows: list[Row], pinned: str, seed: int, count: int) -> str:
     out.append(f"| baseline: decode + scale only | {statistics.median(base):.3f} s | | |")
     out.append(f"| read / baseline (median of ratios) | {ratio:.0f}x | | |")
     out.append(f"| goal | < {SECONDS_GOAL:.0f} s | | |")
+    if mem is not None:
+        out.append("")
+        out.append("| memory of a bot process (RSS) | MiB |")
+        out.append("|---|---|")
+        out.append(f"| bot imported, engine not loaded | {mem['before']:.0f} |")
+        out.append(f"| engine loaded | {mem['loaded']:.0f} (+{mem['loaded'] - mem['before']:.0f}) |")
+        out.append(
+            f"| after {mem['reads']:.0f} reads | {mem['after']:.0f} (+{mem['after'] - mem['before']:.0f}) |"
+        )
+        out.append(f"| peak while reading | {mem['peak']:.0f} (+{mem['peak'] - mem['before']:.0f}) |")
     by: dict[str, list[Row]] = defaultdict(list)
     for r in notices:
         for feature in r.features[:3]:
@@ -171,9 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--count", type=int, default=80, help="pictures; every 8th is a distractor")
+    parser.add_argument("--memory-probe", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.memory_probe:
+        memory_probe(args.seed)
+        return 0
+    mem = memory(args.seed)
     rows, pinned = run(args.seed, args.count)
-    print(report(rows, pinned, args.seed, args.count))
+    print(report(rows, pinned, args.seed, args.count, mem))
     notices = [r for r in rows if r.notice]
     met = all(share(notices, f)[0] >= GOALS[f] * share(notices, f)[1] for f in GOALS)
     met = (

@@ -295,12 +295,15 @@ _MONTH_SPELLINGS = sorted(
     ),
     key=lambda pair: -len(pair[0]),
 )
-_D = r"[0-9oil]"
+# A day or a year starts with a real digit; later digits may be O/I/l look-alikes ("2O26"), so
+# the "l" of "el" glued to "8" does not turn the 8th into the 18th.
+_DAY = r"[0-9][0-9oil]?"
+_YEAR = r"[0-9][0-9oil]{3}"
 _DATE_PATTERNS = (
     # November 3, 2026 / Nov. 3, 2026 / November3,2026 / datenovember 3 2026 (OCR lost the spaces)
-    re.compile(rf"(?P<mon>[a-z]{{2,20}})\.?\s*(?P<day>{_D}{{1,2}})(?P<sep>\s*[,.]?\s*)(?P<year>{_D}{{4}})(?![0-9])"),
+    re.compile(rf"(?P<mon>[a-z]{{2,20}})\.?\s*(?P<day>{_DAY})(?P<sep>\s*[,.]?\s*)(?P<year>{_YEAR})(?![0-9])"),
     # 3 de noviembre de 2026 / 3 de nov. de 2026
-    re.compile(rf"(?<![0-9])(?P<day>{_D}{{1,2}})\s*de\s*(?P<mon>[a-z]{{3,10}}?)\.?\s*(?:de|del)?\s*(?P<year>{_D}{{4}})(?![0-9])"),
+    re.compile(rf"(?<![0-9])(?P<day>{_DAY})\s*de\s*(?P<mon>[a-z]{{3,10}}?)\.?\s*(?:de|del)?\s*(?P<year>{_YEAR})(?![0-9])"),
     # 11/03/2026, 11-03-2026, 11/3/26
     re.compile(r"(?<![0-9])(?P<num>\d{1,2})\s*[/-]\s*(?P<day>\d{1,2})\s*[/-]\s*(?P<year>\d{4}|\d{2})(?![0-9])"),
 )  # fmt: skip
@@ -404,7 +407,7 @@ _NOTICE_DATE = re.compile(
 )
 _DEADLINE = re.compile(
     r"pay\s*by|payment\s*due|due\s*by|respond\s*by|reply\s*by|response\s*due|last\s*day\s*to|request\s*a\s*hearing\s*by"
-    r"|pague\s*(?:antes|a\s*mas\s*tardar)|responda\s*(?:antes|a\s*mas\s*tardar)|fecha\s*l?i?mite|u?ltimo\s*d?i?a"
+    r"|tardar|pague\s*antes|responda\s*antes|fecha\s*l?i?mite|u?ltimo\s*d?i?a"
 )
 _NOT_A_NOTICE_DATE = re.compile(r"tax\s*period|tax\s*year|periodo|ano\s*tributario|rev\.|\brev\b|statement")
 _AMOUNT = re.compile(

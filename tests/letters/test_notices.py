@@ -194,12 +194,21 @@ def test_a_letter_dated_at_the_top_without_a_label() -> None:
         ("respondaamastardarel:4deagostode2026", date(2026, 8, 4)),
         ("respondaamastardarel21deoctubrede2026", date(2026, 10, 21)),
         ("ltimodaparapresentar08/11/2026", date(2026, 8, 11)),  # "Último día": the accented letters lost
+        ("pagueamstardarel08/04/2026", date(2026, 8, 4)),  # "a más tardar": the á lost
+        ("responda ambs tardarel 09/13/2026", date(2026, 9, 13)),
+        ("pagueamas tardarel28dejuliode2026", date(2026, 7, 28)),
         ("respond by:june22,026", None),  # a digit of the year lost: no guess
     ],
 )
 def test_deadlines_as_ocr_returned_them(line: str, deadline: date | None) -> None:
     reading = notice("Notice date July 14, 2026", line)
     assert reading is not None and reading.respond_by == deadline
+
+
+def test_a_letter_glued_to_the_day_is_not_read_as_a_digit() -> None:
+    # "el 8 de junio" read as "el8dejunio": the l of "el" is not a 1, so this is the 8th, not the 18th
+    reading = notice("Fecha del aviso 1 de junio de 2026", "pagueamas tardarel8dejuniode2026")
+    assert reading is not None and reading.respond_by == date(2026, 6, 8)
 
 
 def test_a_garbled_line_below_a_label_is_not_read_as_a_date() -> None:
