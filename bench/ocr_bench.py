@@ -204,10 +204,10 @@ def report(rows: list[Row], pinned: str, seed: int, count: int, mem: dict[str, f
         out.append(f"| peak while reading | {mem['peak']:.0f} (+{mem['peak'] - mem['before']:.0f}) |")
     by: dict[str, list[Row]] = defaultdict(list)
     for r in notices:
-        for feature in r.features[:3]:
+        for feature in (*r.features[:3], r.features[4]):  # layout, language, font, file format
             by[feature].append(r)
     out.append("")
-    out.append("| notices by layout / language / font | n | code | date | amount |")
+    out.append("| notices by layout / language / font / format | n | code | date | amount |")
     out.append("|---|---|---|---|---|")
     for feature in sorted(by):
         group = by[feature]

@@ -179,15 +179,27 @@ def _overlaps(a: _Seg, b: _Seg) -> bool:
 
 
 def _value_texts(rows: list[list[_Seg]], r: int, c: int, after: int) -> Iterable[str]:
-    """Where a label's value is printed: after it, to its right, or just below it."""
+    """Where a label's value is printed: after it, to its right, or just below it (the amount box).
+
+    When something numeric follows the label in its own box, that was the value, read badly:
+    nothing further is tried, so a garbled "Respond by: march2,202" does not borrow a date
+    from the table under it.
+    """
     seg = rows[r][c]
-    yield seg.text[after:]
+    rest = seg.text[after:]
+    yield rest
+    if any(ch.isdigit() for ch in rest):
+        return
     for right in rows[r][c + 1 : c + 3]:
         yield right.text
-    for below in rows[r + 1 : r + 3]:
-        for other in below:
-            if _overlaps(seg, other):
-                yield other.text
+    # Below: the first box under the label (rows of another column may come between), if close.
+    height = seg.y1 - seg.y0
+    for below in rows[r + 1 : r + 4]:
+        under = [other for other in below if _overlaps(seg, other)]
+        if under:
+            if under[0].y0 - seg.y1 <= 2 * height:
+                yield under[0].text
+            return
 
 
 # --- notice codes ----------------------------------------------------------------------------------

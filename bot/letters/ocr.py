@@ -100,7 +100,7 @@ _MALLOC_TRIM = _libc_trim()
 
 
 def release_freed_memory() -> None:
-    """Give the OCR's freed working memory (a few hundred MB at peak) back to the system.
+    """Give the OCR's freed working memory (text detection's tensors for a whole page) back to the system.
 
     ONNX Runtime's tensors for one page are freed after each read, but glibc keeps freed heap
     in the worker thread's arena, so without a trim the bot's resident memory stays at its

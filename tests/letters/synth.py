@@ -607,7 +607,7 @@ def sample(seed: int, index: int) -> Sample:
     spec = notice_spec(rng)
     image, font_name = render_notice(spec, rng)
     shot, notes = photograph(image, rng)
-    fmt = rng.choice(("jpeg", "jpeg", "jpeg", "png", "webp"))
+    fmt = rng.choice(("jpeg", "jpeg", "jpeg", "png", "webp", "pdf"))  # pdf: a phone scan saved as PDF
     data, mime = encode(shot, fmt, rng.randint(40, 90))
     truth = Truth(spec.code, spec.notice_date, spec.amount, spec.respond_by, spec.ssn)
     features = (spec.layout, spec.lang, font_name, spec.date_style, fmt, *notes)
@@ -655,3 +655,29 @@ def clean_notice(code: str, seed: int = 1, *, lang: str = "en", ssn: str | None 
     data, mime = encode(image, fmt, 85)
     truth = Truth(spec.code, spec.notice_date, spec.amount, spec.respond_by, spec.ssn)
     return Sample(f"{code}-{seed}", data, mime, truth, (spec.layout, spec.lang, font_name, fmt, *notes))
+
+
+def text_pdf(lines: list[str], width: int = 612, height: int = 792) -> bytes:
+    """A one-page PDF written by hand with real text (a text layer), as IRS online copies have."""
+    shown = " ".join(f"({line}) Tj 0 -30 Td" for line in lines)
+    stream = f"BT /F1 16 Tf 72 {height - 100} Td {shown} ET".encode("latin-1") if lines else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
+        f"/Resources << /Font << /F1 5 0 R >> >> >>".encode(),
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()

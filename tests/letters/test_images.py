@@ -9,6 +9,7 @@ from PIL import Image
 
 from bot.letters import images
 from bot.letters.images import ImageRefused, Refusal, load_page, sniff
+from tests.letters import synth
 
 
 def encoded(image: Image.Image, fmt: str, **options: object) -> bytes:
@@ -95,41 +96,16 @@ def test_broken_files_are_unreadable_not_a_crash(data: bytes) -> None:
     assert refusal(data) == Refusal.UNREADABLE
 
 
-def minimal_pdf(width: int, height: int, text: str | None = None) -> bytes:
-    """A one-page PDF written by hand (page size and, optionally, a line of real text)."""
-    stream = f"BT /F1 24 Tf 72 {height - 100} Td ({text}) Tj ET".encode() if text else b""
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Contents 4 0 R "
-        f"/Resources << /Font << /F1 5 0 R >> >> >>".encode(),
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
-
-
 def test_a_pdf_page_is_rendered_at_the_ocr_size() -> None:
-    page = load_page(minimal_pdf(612, 792), "application/pdf")
+    page = load_page(synth.text_pdf([]), "application/pdf")
     assert max(page.image.size) == images.WORK_SIDE
     assert page.text_layer is None
 
 
 def test_a_pdf_text_layer_is_kept_for_reading_without_ocr() -> None:
-    page = load_page(minimal_pdf(612, 792, "Notice CP504"), "application/pdf")
+    page = load_page(synth.text_pdf(["Notice CP504"]), "application/pdf")
     assert page.text_layer is not None and "CP504" in page.text_layer
 
 
 def test_an_absurd_pdf_page_size_is_refused() -> None:
-    assert refusal(minimal_pdf(100_000, 100_000), "application/pdf") == Refusal.TOO_LARGE
+    assert refusal(synth.text_pdf([], 100_000, 100_000), "application/pdf") == Refusal.TOO_LARGE

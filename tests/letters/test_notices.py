@@ -427,3 +427,47 @@ def test_with_today_a_notice_date_weeks_ahead_is_a_misread() -> None:
     assert read_notice(lines, today=date(2026, 11, 10)).notice_date == date(2026, 11, 3)  # type: ignore[union-attr]
     assert read_notice(lines, today=date(2026, 10, 25)).notice_date == date(2026, 11, 3)  # type: ignore[union-attr]
     assert read_notice(lines, today=date(2026, 10, 1)).notice_date is None  # type: ignore[union-attr]
+
+
+def test_a_garbled_value_is_not_replaced_by_a_date_from_the_table_below() -> None:
+    # "Respond by: March 2, 2026" with the year cut short, then the tax-period table
+    lines = [
+        box("Internal Revenue Service", 90, 70, 400),
+        box("Letter 1058", 720, 70, 900),
+        box("Respond by: March 2, 202", 90, 400, 420),
+        box("Tax form", 90, 440, 200),
+        box("Tax period", 330, 440, 460),
+        box("1040", 90, 480, 160),
+        box("12/31/2025", 330, 480, 460),
+    ]
+    reading = read_notice(lines)
+    assert reading is not None and reading.respond_by is None
+
+
+def test_a_value_far_below_its_label_is_not_its_value() -> None:
+    lines = [
+        box("Internal Revenue Service", 90, 70, 400),
+        box("Notice CP14", 720, 70, 900),
+        box("Amount due", 740, 300, 900),
+        box("$52,318.40", 740, 420, 920),  # six lines further down: something else
+    ]
+    reading = read_notice(lines)
+    assert reading is not None and reading.amount_due is None
+
+
+def test_the_amount_box_value_with_another_columns_row_in_between() -> None:
+    lines = [
+        box("Internal Revenue Service", 90, 70, 400),
+        box("Notice CP523", 720, 70, 900),
+        box("JANE Q SAMPLE", 90, 300, 300),
+        box("Amount due", 740, 302, 900),
+        box("9108 MAIN ST", 90, 326, 300),  # the address block's rows sit between label and value
+        box("$43,257.36", 740, 346, 920, height=30),
+        # a skewed billing table pairs the label with the interest row's value...
+        box("Amount due", 100, 700, 220),
+        box("$2,162.87", 880, 702, 1000),
+        # ...and the voucher agrees with the box
+        box("Amount due $43,257.36", 90, 1400, 400),
+    ]
+    reading = read_notice(lines)
+    assert reading is not None and reading.amount_due == Decimal("43257.36")

@@ -12,6 +12,8 @@ import random
 import re
 import sys
 from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -61,6 +63,33 @@ def test_a_scanned_pdf_is_read_from_its_first_page(reader: NoticeReader) -> None
     got = reader.examine_now(sample.data, sample.mime).reading
     assert got is not None
     assert (got.code, got.letter, got.amount_due) == ("CP2000", Letter.CP2000, sample.truth.amount_due)
+
+
+def test_a_pdf_with_its_own_text_is_read_without_ocr(
+    reader: NoticeReader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_ocr(image: object) -> list[object]:
+        raise AssertionError("the text layer should have been enough")
+
+    monkeypatch.setattr(reader, "ocr_lines", no_ocr)
+    data = synth.text_pdf(
+        [
+            "Department of the Treasury",
+            "Internal Revenue Service",
+            "Notice CP504",
+            "Notice date November 3, 2026",
+            "Social Security number 987-65-4321",
+            "Amount due immediately: $52,318.40",
+        ]  # fmt: skip
+    )
+    result = reader.examine_now(data, "application/pdf")
+    assert result.reading is not None
+    assert (result.reading.code, result.reading.notice_date, result.reading.amount_due) == (
+        "CP504",
+        date(2026, 11, 3),
+        Decimal("52318.40"),
+    )
+    assert "987654321" not in digits(repr(result))
 
 
 def test_an_ssn_printed_on_the_notice_never_comes_back(
