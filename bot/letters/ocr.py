@@ -149,7 +149,9 @@ class NoticeReader:
             import cv2
             from rapidocr_onnxruntime import RapidOCR  # first: its absence is the usual reason
         except ImportError as error:
-            return None, f"{error.name or 'rapidocr_onnxruntime'} is not installed"
+            if error.name:
+                return None, f"{error.name} is not installed"
+            return None, f"OCR engine failed to import: {error}"  # e.g. a system library OpenCV needs
         except Exception as error:  # noqa: BLE001 - e.g. a missing system library behind OpenCV
             return None, f"OCR engine failed to import: {type(error).__name__}"
         try:
