@@ -213,7 +213,7 @@ _CODE_PATTERNS = {
 }
 # What may surround a code that stands on its own: "Notice CP504", "CP504(SP)", "Letter 1058 (Rev. 6-2019)".
 _CODE_FRAME = re.compile(
-    r"\b(?:notice|aviso|letter|carta|number|numero|no)\b|\(\s*sp\s*\)|\bsp\b|\(\s*do\s*\)|\(?\s*rev\.?[^)]*\)?|[\W\d_]"
+    r"\b(?:notice|aviso|letter|carta|number|numero|no)\b|\(\s*sp\s*\)|\bsp\b|\(\s*do\s*\)|\(?\s*\brev\b\.?[^)]*\)?|[\W\d_]"
 )
 _IRS_MARKS = ("internalrevenue", "revenueservice", "treasury", "irs.gov", "impuestosinternos",
               "departamentodeltesoro")  # fmt: skip

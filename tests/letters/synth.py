@@ -596,8 +596,11 @@ def render_notice(spec: Spec, rng: random.Random, font_name: str | None = None) 
     return page.image, font_name
 
 
-def sample(seed: int, index: int) -> Sample:
-    """The index-th sample of a run: mostly notices, every 8th a distractor of some kind."""
+def sample(seed: int, index: int, strength: float = 1.0) -> Sample:
+    """The index-th sample of a run: mostly notices, every 8th a distractor of some kind.
+
+    ``strength`` scales the photo treatment (1.0: rotation up to 10 degrees, blur up to 1.3 px).
+    """
     rng = random.Random(seed * 1_000_003 + index)
     kind = index % 16
     if kind == 7:
@@ -606,7 +609,7 @@ def sample(seed: int, index: int) -> Sample:
         return distractor(rng, rng.choice(("blank", "blurry", "relief_ad")), index)
     spec = notice_spec(rng)
     image, font_name = render_notice(spec, rng)
-    shot, notes = photograph(image, rng)
+    shot, notes = photograph(image, rng, strength)
     fmt = rng.choice(("jpeg", "jpeg", "jpeg", "png", "webp", "pdf"))  # pdf: a phone scan saved as PDF
     data, mime = encode(shot, fmt, rng.randint(40, 90))
     truth = Truth(spec.code, spec.notice_date, spec.amount, spec.respond_by, spec.ssn)
@@ -635,9 +638,9 @@ def distractor(rng: random.Random, kind: str, index: int = 0) -> Sample:
     return Sample(f"{index:03d}-{kind}", data, mime, Truth(None, None, None, None, ssn), (kind,))
 
 
-def samples(seed: int, count: int) -> Iterator[Sample]:
+def samples(seed: int, count: int, strength: float = 1.0) -> Iterator[Sample]:
     for index in range(count):
-        yield sample(seed, index)
+        yield sample(seed, index, strength)
 
 
 def clean_notice(code: str, seed: int = 1, *, lang: str = "en", ssn: str | None = None, fmt: str = "png",

@@ -114,6 +114,11 @@ def test_a_code_inside_a_sentence_does_not_name_the_notice() -> None:
     assert reading is not None and reading.code == "CP2000"
 
 
+def test_a_code_beside_other_words_is_not_standalone() -> None:
+    # "rev" of "(Rev. 6-2019)" may be dropped, but not the rest of a sentence that starts with "reverse"
+    assert read_notice([*HEADER, "CP504 reverse side of this page"]) is None
+
+
 def test_the_code_printed_most_often_wins_over_a_single_other() -> None:
     reading = read_notice(
         [*HEADER, "LT11", "Notice CP504", "Notice CP504 Notice date November 3, 2026", "CP504"]
