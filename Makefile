@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test chat migrate lint bench bench-flows clean
+.PHONY: run test chat migrate lint bench bench-flows bench-ocr clean
 
 # The stamp is rebuilt only when pyproject.toml changes, so repeated runs are instant.
 $(STAMP): pyproject.toml
@@ -36,6 +36,10 @@ bench: $(STAMP)
 # The brain alone: one assessment and one conversation step (issue 2's < 1 ms goal).
 bench-flows: $(STAMP)
 	$(PY) -m bench.flows_bench
+
+# Letter photos: synthetic IRS notices read by the real OCR engine on one core (docs/ocr.md).
+bench-ocr: $(STAMP)
+	$(PY) -m bench.ocr_bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,1 @@
+"""Synthetic IRS notices and the tests of the letter-photo reader."""
