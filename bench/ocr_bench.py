@@ -30,8 +30,8 @@ import time  # noqa: E402
 from collections import defaultdict  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-from bot.letters.images import load_page  # noqa: E402
-from bot.letters.ocr import NoticeReader  # noqa: E402
+from bot.features.letters.images import load_page  # noqa: E402
+from bot.features.letters.ocr import NoticeReader  # noqa: E402
 from flows.notices import NOTICE_LETTERS  # noqa: E402
 from tests.letters import synth  # noqa: E402
 

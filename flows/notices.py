@@ -2,7 +2,7 @@
 
 Why this lives in ``flows``: which notice a code is, which date is the notice date and which
 amount is the amount due are rules about IRS letters, not about pixels, so they are pure Python
-and tested with plain strings. The OCR engine (bot/letters) only turns an image into
+and tested with plain strings. The OCR engine (bot/features/letters) only turns an image into
 ``TextLine``s; everything it found is decided here.
 
 What is read, and where the IRS prints it (reference: irs-rules.md §5 and §9.9):

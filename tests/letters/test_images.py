@@ -1,4 +1,4 @@
-"""bot.letters.images: what a person may send, and what is refused before any pixel is decoded."""
+"""bot.features.letters.images: what a person may send, and what is refused before any pixel is decoded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import io
 import pytest
 from PIL import Image
 
-from bot.letters import images
-from bot.letters.images import ImageRefused, Refusal, load_page, sniff
+from bot.features.letters import images
+from bot.features.letters.images import ImageRefused, Refusal, load_page, sniff
 from tests.letters import synth
 
 

@@ -1,4 +1,4 @@
-"""bot.letters.ocr: synthetic notice photos end to end through the real OCR engine.
+"""bot.features.letters.ocr: synthetic notice photos end to end through the real OCR engine.
 
 A handful of pictures only (each read takes a second or two on one core); the accuracy over
 many layouts, fonts and photo treatments is measured by bench/ocr_bench.py.
@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.letters.ocr import NoticeReader, Outcome
+from bot.features.letters.ocr import NoticeReader, Outcome
 from flows.answers import Letter
 from tests.letters import synth
 
@@ -102,7 +102,7 @@ def test_an_ssn_printed_on_the_notice_never_comes_back(
     assert result.reading is not None and result.reading.code == "CP14"
     assert digits(ssn) not in digits(repr(result))
     # the log says the outcome and nothing that was on the page
-    assert [r.getMessage() for r in caplog.records if r.name.startswith("bot.letters")] == [
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("bot.features.letters")] == [
         "letter photo: read CP14"
     ]
     assert not any(digits(ssn) in digits(r.getMessage()) for r in caplog.records)

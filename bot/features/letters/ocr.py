@@ -31,7 +31,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from bot.letters.images import ImageRefused, Refusal, load_page
+from bot.features.letters.images import ImageRefused, Refusal, load_page
 from flows.notices import NoticeParseError, NoticeReading, TextLine, read_notice
 
 logger = logging.getLogger(__name__)
@@ -160,7 +160,7 @@ class NoticeReader:
             return None, "pypdfium2 is not installed"
         try:
             cv2.setNumThreads(self.threads)
-            # The page arrives already scaled (bot.letters.images.WORK_SIDE); "min" with a tiny limit
+            # The page arrives already scaled (bot.features.letters.images.WORK_SIDE); "min" with a tiny limit
             # keeps detection at that size instead of the engine's own 2000-pixel default. One text
             # line per recognition batch avoids padding short lines to the longest one's width.
             engine = RapidOCR(

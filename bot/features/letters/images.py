@@ -7,7 +7,7 @@ x height from the header), so a crafted file cannot make the bot allocate gigaby
 photos carry their orientation in EXIF, which is applied. Everything stays in memory.
 
 pypdfium2 (PDFium) is not thread-safe: only the OCR worker thread may call into it, which
-``bot.letters.ocr`` guarantees by running every read on its single worker.
+``bot.features.letters.ocr`` guarantees by running every read on its single worker.
 """
 
 from __future__ import annotations
