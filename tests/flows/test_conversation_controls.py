@@ -293,9 +293,11 @@ def _at(question_id: str) -> Chat:
         ("balance", "$200,000,000", "more than $100,000,000", "for example 8,000"),
         ("balance", "0", "more than $0", "for example 8,000"),
         ("penalty_amount", "25000", "more than the whole balance ($20,000)", "for example 8,000"),
-        ("unfiled_years", "forty", "couldn't read that as a number", "for example 3"),
+        ("unfiled_years", "a lot", "couldn't read that as a number", "for example 3"),
+        ("unfiled_years", "forty", "between 1 and 30", "for example 3"),  # a number word is a number
         ("unfiled_years", "40", "between 1 and 30", "for example 3"),
-        ("letter_date", "next week", "couldn't read that as a date", "for example yesterday"),
+        ("letter_date", "the other day", "couldn't read that as a date", "for example yesterday"),
+        ("letter_date", "next week", "in the future", "for example yesterday"),
         ("letter_date", "12/25/2026", "in the future", "for example yesterday"),
         ("letter_date", "1999-05-01", "before 2000", "for example yesterday"),
     ],
