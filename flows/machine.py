@@ -305,6 +305,9 @@ class Conversation:
         self.finished = True
         self.returning_to = None
         self.events.append(Event("completed", data={"programs": [str(p) for p in self._programs()]}))
+        if Q.financials_wait_on_filing(self.answers):
+            # The money questions were skipped: say why, and that the estimate comes after filing.
+            self.outbox.append(message(t("conv.after_filing", self.lang), kind="note"))
         self.outbox.append(planview.summary(self.plan, self.lang))
 
     def show_more(self, event: EventData) -> None:

@@ -223,6 +223,14 @@ def statute_in_play(f: Facts) -> bool:
     return f.financials and statute_matters(f.answers)
 
 
+def financials_wait_on_filing(answers: Answers) -> bool:
+    """The financial block was skipped only because returns are unfiled: had they been filed, it
+    would have been asked. The plan then says the estimate can come after filing."""
+    if answers.all_returns_filed is not False:
+        return False
+    return Facts(answers.model_copy(update={"all_returns_filed": True})).financials
+
+
 # ---------------------------------------------------------------- the table
 
 _yes_no = Kind.YES_NO

@@ -324,6 +324,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.review.footer": "Tap an answer to change it, or Continue.",
         "conv.review.use_buttons": "Tap an answer below to change it, or tap Continue.",
         "conv.done.reply": "Your plan is above. Would you like to review your answers or start over?",
+        "conv.after_filing": (
+            "I didn't ask about your income and assets: while returns are missing, the IRS won't set up "
+            "a plan or consider an offer. Once they are filed, send /restart and I'll estimate what you "
+            "would pay."
+        ),
     },
     "es": {
         # ---- preguntas
@@ -661,5 +666,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.review.footer": "Toque una respuesta para cambiarla, o Continuar.",
         "conv.review.use_buttons": "Toque una respuesta abajo para cambiarla, o toque Continuar.",
         "conv.done.reply": "Su plan está arriba. ¿Quiere revisar sus respuestas o empezar de nuevo?",
+        "conv.after_filing": (
+            "No le pregunté por sus ingresos y bienes: mientras falten declaraciones, el IRS no acepta un "
+            "plan ni considera una oferta. Cuando estén presentadas, envíe /restart y le estimaré cuánto "
+            "pagaría."
+        ),
     },
 }
