@@ -32,7 +32,7 @@ from transitions import EventData, Machine
 
 from flows import answers_view, planview
 from flows import questions as Q
-from flows.answers import Answers, DebtScope
+from flows.answers import Answers
 from flows.assessment import assess
 from flows.catalogue import t
 from flows.messages import message
@@ -126,14 +126,11 @@ class Conversation:
         return relevant
 
     def progress(self) -> tuple[int, int]:
-        """(answered, estimated total). Before the first answer, estimate the common federal path."""
+        """(answered, estimated total): the total counts the questions still ahead on the way the
+        open answers would ask the fewest (Q.projected), so it says "n of n" at the last question
+        and grows only when an answer opens a branch, by that branch."""
         answered = len(self.history)
-        if self.answers.debt_scope is None:
-            basis = self.answers.model_copy(update={"debt_scope": DebtScope.FEDERAL})
-            relevant = Q.relevance(basis)
-        else:
-            relevant = self.relevant()
-        return answered, answered + Q.remaining(relevant, self.history)
+        return answered, answered + len(Q.projected(self.answers, self.history))
 
     # ------------------------------------------------------------ conditions
 

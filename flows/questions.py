@@ -641,6 +641,95 @@ def next_question(relevant: Relevance, answered: list[str] | set[str]) -> Questi
     return None
 
 
+# ---------------------------------------------------------------- the length still to go
+#
+# What the progress line counts: the questions still to ask if every open answer goes the way
+# that opens the fewest later questions. Why that and not the longest way: the last question
+# must read "n of n" (a person one answer from the plan must not be told "8 of ~30"), and the
+# longest way could only say that where no answer can open anything more. So the estimate
+# grows only when an answer opens a branch (a "No" to paying within 180 days opens the plan
+# questions), and by that branch's questions; it shrinks when answers close branches.
+#
+# Each question's assumed answer below is the one that opens the fewest later questions, read
+# off the predicates above; tests/flows/test_progress.py holds the estimate to that on every
+# scripted path. Amounts the assets add up to (cash, retirement, other) are assumed large,
+# because equity that covers the balance is what closes the tax-year question (statute_matters),
+# whatever the income; the home's and vehicles' values are assumed zero, which closes their loans.
+
+_HUGE = MONEY_MAX
+ASSUMED: dict[str, Any] = {
+    "debt_scope": DebtScope.FEDERAL,  # not the shortest (state-only ends at once): the common path
+    "balance": Decimal("0.01"),
+    "taxpayer_kind": TaxpayerKind.PERSONAL,
+    "business_open": True,
+    "all_returns_filed": True,
+    "unfiled_years": 1,
+    "latest_letter": Letter.NONE,
+    "letter_date": None,
+    "levy_started": False,
+    "disputes_amount": False,
+    "penalty_amount": Decimal(0),
+    "prior_penalties": False,
+    "reasonable_cause": "none",
+    "can_pay_180": True,
+    "current_year": True,
+    "in_bankruptcy": True,
+    "monthly_payment": _HUGE,  # with a balance known: what clears it in 72 months (assumed())
+    "prior_plans": False,
+    "hardship": "none",
+    "filing_status": FilingStatus.SINGLE,
+    "spouse_debt": False,
+    "combat_zone": False,
+    "residence": "contiguous",
+    "household_size": 1,
+    "members_65": 0,
+    "monthly_income": Decimal(0),
+    "expense_taxes": Decimal(0),
+    "expense_housing": Decimal(0),
+    "vehicle_count": 0,
+    "vehicle_payment": Decimal(0),
+    "expense_transport": Decimal(0),
+    "health_insurance": Decimal(0),
+    "expense_health": Decimal(0),
+    "expense_court": Decimal(0),
+    "expense_other": Decimal(0),
+    "asset_cash": _HUGE,
+    "home_value": Decimal(0),
+    "home_loan": Decimal(0),
+    "vehicle_value": Decimal(0),
+    "vehicle_loan": Decimal(0),
+    "retirement_value": _HUGE,
+    "other_assets": _HUGE,
+    "earliest_year": None,
+}
+
+
+def assumed(q: Question, answers: Answers) -> dict[str, Any]:
+    """The answer the estimate assumes for an open question, as an update of Answers' fields."""
+    value = ASSUMED[q.id]
+    if q.id == "monthly_payment" and answers.balance:
+        # Clears the balance inside a streamlined plan (no financial block) and, being under half of
+        # what 36 months would need, keeps the guaranteed plan's history question closed.
+        value = -(-answers.balance // F.STREAMLINED_MONTHS.value)
+    if q.id == "penalty_amount":
+        return {"penalty_amount": value, "penalty_unknown": False}
+    return {q.field: value}
+
+
+def projected(answers: Answers, answered: list[str] | set[str]) -> list[str]:
+    """The questions still to ask, in order, if each open one gets its assumed answer."""
+    done = set(answered)
+    facts = Facts(answers)
+    ahead: list[str] = []
+    for q in QUESTIONS:
+        if q.id in done or not q.relevant(facts):
+            continue
+        ahead.append(q.id)
+        answers = answers.model_copy(update=assumed(q, answers))
+        facts = Facts(answers)
+    return ahead
+
+
 def remaining(relevant: Relevance, answered: list[str] | set[str]) -> int:
     """Relevant questions still to ask, judged on what is known now (an estimate that only shrinks mostly).
 
