@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 from itertools import compress
 from typing import Annotated, Any
@@ -710,7 +710,7 @@ def assumed(q: Question, answers: Answers) -> dict[str, Any]:
     if q.id == "monthly_payment" and answers.balance:
         # Clears the balance inside a streamlined plan (no financial block) and, being under half of
         # what 36 months would need, keeps the guaranteed plan's history question closed.
-        value = -(-answers.balance // F.STREAMLINED_MONTHS.value)
+        value = (answers.balance / F.STREAMLINED_MONTHS.value).to_integral_value(rounding=ROUND_CEILING)
     if q.id == "penalty_amount":
         return {"penalty_amount": value, "penalty_unknown": False}
     return {q.field: value}

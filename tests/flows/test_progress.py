@@ -85,6 +85,42 @@ def test_the_total_grows_only_by_questions_an_answer_just_opened(name: str) -> N
         assert after.progress[1] - before.progress[1] <= len(opened)
 
 
+TYPED_ALTERNATIVES: dict[Q.Kind, tuple[str, ...]] = {
+    Q.Kind.MONEY: ("0", "1", "100", "416", "417", "1000", "5000", "30000", "100000", "99999999"),
+    Q.Kind.COUNT: ("0", "1", "2", "3"),
+    Q.Kind.DATE: ("today", "60 days ago"),
+    Q.Kind.YEAR: ("2016", "2024"),
+}
+
+
+@pytest.mark.parametrize("name", list(SCRIPTS))
+def test_no_answer_to_the_question_on_screen_leaves_less_to_ask_than_the_estimate(name: str) -> None:
+    """The estimate assumes, for each open question, the answer that leaves the least to ask: so any
+    answer the person can give (every button, a spread of typed values) leaves at least as much."""
+    lang, replies = SCRIPTS[name]
+    for result in run(lang, replies)[:-1]:
+        snapshot, q = result.snapshot, Q.BY_ID[result.snapshot.state]
+        if q.id == Q.FIRST:
+            continue  # a state-only debt ends at once; the first question counts the federal path
+        assert result.progress is not None
+        inputs = [
+            UserInput(InputKind.BUTTON, b.value, snapshot.step)
+            for m in result.messages
+            for row in m.buttons
+            for b in row
+            if not b.value.startswith("cmd:")
+        ]
+        inputs += [UserInput(InputKind.TEXT, typed) for typed in TYPED_ALTERNATIVES.get(q.kind, ())]
+        for user_input in inputs:
+            after = engine.handle(snapshot, user_input, TODAY)
+            if not after.accepted:
+                continue
+            total = (
+                len(after.snapshot.history) if after.finished else after.progress[1] if after.progress else 0
+            )
+            assert total >= result.progress[1], (q.id, user_input.value, total, result.progress)
+
+
 def ahead(result: StepResult) -> list[str]:
     answers = Answers.model_validate(result.snapshot.answers)
     return Q.projected(answers, result.snapshot.history)
