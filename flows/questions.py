@@ -731,7 +731,8 @@ def projected(answers: Answers, answered: list[str] | set[str]) -> list[str]:
 
 
 def remaining(relevant: Relevance, answered: list[str] | set[str]) -> int:
-    """Relevant questions still to ask, judged on what is known now (an estimate that only shrinks mostly).
+    """Relevant questions still to ask, judged on what is known now, unknown answers as they fall
+    (the progress line counts projected() instead: see above).
 
     ``relevant`` is relevance() of the current answers.
     """
