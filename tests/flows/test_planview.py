@@ -16,7 +16,7 @@ from flows import planview
 from flows.answers import Answers
 from flows.assessment import assess
 from flows.plan import Fit, Plan, Program
-from tests.flows.test_render import ANSWERS, TODAY, _check_html
+from tests.flows.test_render import ANSWERS, TODAY, check_html
 from tests.flows.test_rules_review import ROWS
 
 PLANS: dict[str, Plan] = {name: assess(answers, TODAY) for name, answers in ANSWERS.items()}
@@ -39,7 +39,7 @@ def test_the_summary_fits_a_screen_and_every_other_message_stays_short(name: str
     summary = planview.summary(plan, lang)
     assert len(summary.plain) < planview.MAX_SUMMARY, summary.plain
     for part, html_text in every_message(plan, lang):
-        _check_html(html_text)
+        check_html(html_text)
         text = re.sub(r"<[^>]+>", "", html_text)
         assert len(text) <= planview.MAX_MESSAGE, f"{part}: {len(text)} characters"
 

@@ -60,7 +60,7 @@ ANSWERS = {
 }
 
 
-def _check_html(html_text: str) -> None:
+def check_html(html_text: str) -> None:
     """Only Telegram's tags, properly nested and closed; every other '<' or '&' escaped."""
     stack: list[str] = []
     for match in TAG.finditer(html_text):
@@ -85,7 +85,7 @@ def test_messages_are_telegram_safe_and_end_with_the_disclaimer(case: str, lang:
     for m in messages:
         assert m.kind == "result"
         assert 0 < len(m.html) < TELEGRAM_LIMIT and 0 < len(m.plain) < TELEGRAM_LIMIT
-        _check_html(m.html)
+        check_html(m.html)
     disclaimer = t("plan.disclaimer", lang)
     assert messages[-1].plain.rstrip().splitlines()[-1] == disclaimer
     assert messages[-1].html.rstrip().endswith(f"<i>{disclaimer}</i>")
@@ -140,7 +140,7 @@ def test_long_plans_are_split_under_the_limit() -> None:
     assert len(messages) >= 6
     for m in messages:
         assert len(m.html) < TELEGRAM_LIMIT
-        _check_html(m.html)
+        check_html(m.html)
     assert messages[-1].plain.splitlines()[-1] == t("plan.disclaimer", "en")
 
 
