@@ -79,6 +79,8 @@ _ZERO_SENTENCE_RE = re.compile(
     r"|(?:yo\s+|nosotros\s+)?no\s+(?:tengo|tenemos|hay|poseo|tiene)\b)"
 )
 _FRACTION_WORDS = frozenset({"half", "halves", "quarter", "medio", "media", "cuarto"})
+# A number next to these is a share or a year, not an amount of dollars.
+_NOT_AN_AMOUNT = re.compile(r"%|\b(?:percent|por\s*ciento|since|desde|years?|anos?)\b")
 # Words that turn a "no ..." into "I don't know": never read those as $0.
 _DOUBT_WORDS = frozenset(
     {"idea", "sure", "know", "knew", "remember", "se", "seguro", "segura", "sabe", "recuerdo", "but", "pero"}
@@ -91,8 +93,11 @@ def money_in(text: str, lang: str, *, allow_zero: bool = True) -> Decimal:
     ``text`` is what the strict parse_money refused as nonsense.
     """
     s = normalize(text).replace("\u00a0", " ")
-    if _FRACTION_WORDS.intersection(s.split()):
+    tokens = set(re.findall(r"[a-z]+", s))
+    if _FRACTION_WORDS & tokens:
         raise ParseError("conv.err.money.nonsense")  # "un millón y medio": text2num drops the half
+    if _NOT_AN_AMOUNT.search(s):
+        raise ParseError("conv.err.money.nonsense")  # "about 10%", "since 2019": a figure, not dollars
     words = with_digits(s, lang)
     if _NEGATIVE_RE.search(words):
         raise ParseError("conv.err.money.negative")

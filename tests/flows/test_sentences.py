@@ -60,6 +60,10 @@ def test_the_one_amount_in_a_sentence(text: str, lang: str, amount: str) -> None
         ("no, but 500", "en", "conv.err.money.nonsense"),
         ("a lot of money", "en", "conv.err.money.nonsense"),
         ("muchísimo", "es", "conv.err.money.nonsense"),
+        ("about 10% of it", "en", "conv.err.money.nonsense"),  # a share, not $10
+        ("como el 10 por ciento", "es", "conv.err.money.nonsense"),
+        ("I owe since 2019", "en", "conv.err.money.nonsense"),  # a year, not $2,019
+        ("debo desde 2019", "es", "conv.err.money.nonsense"),
         ("I owe -500", "en", "conv.err.money.negative"),
         ("debo menos 500", "es", "conv.err.money.negative"),
         ("like 200 million", "en", "conv.err.money.absurd"),
