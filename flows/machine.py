@@ -30,14 +30,14 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from flows import planview
+from flows import answers_view, planview
 from flows import questions as Q
-from flows.answers import Answers, DebtScope
+from flows.answers import Answers
 from flows.assessment import assess
 from flows.catalogue import t
 from flows.messages import message
 from flows.parsing import ParseError
-from flows.render import format_date, format_money
+from flows.render import format_money
 from flows.types import Button, Event, OutMessage, Snapshot, UserInput
 
 NEW = "new"
@@ -128,14 +128,11 @@ class Conversation:
         return relevant
 
     def progress(self) -> tuple[int, int]:
-        """(answered, estimated total). Before the first answer, estimate the common federal path."""
+        """(answered, estimated total): the total counts the questions still ahead on the way the
+        open answers would ask the fewest (Q.projected), so it says "n of n" at the last question
+        and grows only when an answer opens a branch, by that branch."""
         answered = len(self.history)
-        if self.answers.debt_scope is None:
-            basis = self.answers.model_copy(update={"debt_scope": DebtScope.FEDERAL})
-            relevant = Q.relevance(basis)
-        else:
-            relevant = self.relevant()
-        return answered, answered + Q.remaining(relevant, self.history)
+        return answered, answered + len(Q.projected(self.answers, self.history))
 
     # ------------------------------------------------------------ conditions
 
@@ -174,7 +171,7 @@ class Conversation:
         assert user_input is not None
         button = user_input.kind == "button"
         try:
-            value = Q.read_answer(
+            reading = Q.understand(
                 q,
                 user_input.value,
                 self.answers,
@@ -189,7 +186,9 @@ class Conversation:
             self.move.events.append(Event("invalid", q.id, {"error": exc.msg_id}))
             return
         answers = self.answers.model_copy()
-        Q.store(q, value, answers)
+        Q.store(q, reading.value, answers)
+        if reading.from_sentence:
+            self.move.notes.append(self.read_note(q, answers))
         history = [qid for qid in self.history if qid != q.id] + [q.id]
         history, relevant = Q.settle(answers, history)
         self.move.answers, self.move.history, self.move.relevant = answers, history, relevant
@@ -305,6 +304,9 @@ class Conversation:
         self.finished = True
         self.returning_to = None
         self.events.append(Event("completed", data={"programs": [str(p) for p in self._programs()]}))
+        if Q.financials_wait_on_filing(self.answers):
+            # The money questions were skipped: say why, and that the estimate comes after filing.
+            self.outbox.append(message(t("conv.after_filing", self.lang), kind="note"))
         self.outbox.append(planview.summary(self.plan, self.lang))
 
     def show_more(self, event: EventData) -> None:
@@ -356,28 +358,20 @@ class Conversation:
         if self.state not in Q.BY_ID:
             return []
         q = Q.BY_ID[self.state]
-        text = t(q.text_id, self.lang)
+        text = f"{t(q.text_id, self.lang)}\n<i>{t('conv.why', self.lang)} {t(q.why_id, self.lang)}</i>"
         if self.returning_to and q.id in self.history:
             text = f"{t('conv.changing', self.lang, value=self.display(q))}\n\n{text}"
         return [message(text, kind="question", buttons=self.buttons(q), question_id=q.id)]
 
     def display(self, q: Q.Question) -> str:
         """An answer as shown in the review, already HTML-escaped."""
-        a, lang = self.answers, self.lang
-        if q.id == "penalty_amount" and a.penalty_unknown:
-            return html.escape(t("conv.value.unsure", lang))
-        value = getattr(a, q.field)
-        if value is None:
-            return html.escape(t("conv.value.unsure", lang))
-        if q.kind is Q.Kind.YES_NO:
-            return html.escape(t("conv.value.yes" if value else "conv.value.no", lang))
-        if q.kind is Q.Kind.CHOICE:
-            return html.escape(t(q.option_id(str(value)), lang))
-        if q.kind is Q.Kind.MONEY:
-            return html.escape(format_money(value, lang))
-        if q.kind is Q.Kind.DATE:
-            return html.escape(format_date(value, lang))
-        return html.escape(str(value))
+        return html.escape(answers_view.value_text(q, self.answers, self.lang))
+
+    def read_note(self, q: Q.Question, answers: Answers) -> OutMessage:
+        """One line saying what was read out of a sentence ("I read that as $600 a month.")."""
+        key = "conv.read.money_month" if q.per_month else "conv.read.value"
+        value = html.escape(answers_view.value_text(q, answers, self.lang))
+        return message(t(key, self.lang, value=value), kind="note", question_id=q.id)
 
     def review_message(self) -> OutMessage:
         lang = self.lang
@@ -386,10 +380,9 @@ class Conversation:
         rows: list[tuple[Button, ...]] = []
         if not answered:
             lines.append(t("conv.review.empty", lang))
-        for qid in answered:
-            q = Q.BY_ID[qid]
-            label = t(q.label_id, lang)
-            lines.append(f"• {html.escape(label)}: <b>{self.display(q)}</b>")
+        described = answers_view.describe(self.answers, lang, answered)
+        for qid, (label, value) in zip(answered, described, strict=True):
+            lines.append(f"• {html.escape(label)}: <b>{html.escape(value)}</b>")
             rows.append((Button(t("conv.btn.change", lang, label=label), CHANGE_PREFIX + qid),))
         if answered:
             lines.append("")

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 from itertools import compress
 from typing import Annotated, Any
@@ -44,6 +44,7 @@ from flows.parsing import (
     parse_money,
     parse_yes_no,
 )
+from flows.sentences import count_in, date_in, money_in, year_in, yes_no_in
 
 
 class Kind(StrEnum):
@@ -87,6 +88,7 @@ class Question:
     min_money: Decimal = Decimal(0)
     count_range: tuple[int, int] = (0, 0)
     extra_fields: tuple[str, ...] = ()  # other Answers fields this question owns (cleared with it)
+    per_month: bool = False  # a monthly amount: a confirmation says "$600 a month"
 
     @property
     def text_id(self) -> str:
@@ -95,6 +97,11 @@ class Question:
     @property
     def label_id(self) -> str:
         return f"conv.label.{self.id}"
+
+    @property
+    def why_id(self) -> str:
+        """One line under the question saying what the answer changes in the plan."""
+        return f"conv.why.{self.id}"
 
     @property
     def hint_id(self) -> str:
@@ -109,7 +116,7 @@ class Question:
 
     def text_ids(self) -> list[str]:
         """Every catalogue id this question uses; the catalogue test checks they exist."""
-        ids = [self.text_id, self.label_id, self.hint_id]
+        ids = [self.text_id, self.why_id, self.label_id, self.hint_id]
         ids += [self.option_id(c.value) for c in self.choices]
         return ids
 
@@ -214,6 +221,14 @@ def guaranteed_plan_in_play(f: Facts) -> bool:
 
 def statute_in_play(f: Facts) -> bool:
     return f.financials and statute_matters(f.answers)
+
+
+def financials_wait_on_filing(answers: Answers) -> bool:
+    """The financial block was skipped only because returns are unfiled: had they been filed, it
+    would have been asked. The plan then says the estimate can come after filing."""
+    if answers.all_returns_filed is not False:
+        return False
+    return Facts(answers.model_copy(update={"all_returns_filed": True})).financials
 
 
 # ---------------------------------------------------------------- the table
@@ -333,7 +348,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("can_pay_180", _yes_no, "can_pay_in_180_days", short_term_possible),
     Question("current_year", _yes_no, "current_year_compliant", long_term, unsure=True),
     Question("in_bankruptcy", _yes_no, "in_bankruptcy", long_term),
-    Question("monthly_payment", _money, "monthly_payment", long_term_open, zero_button=True),
+    Question("monthly_payment", _money, "monthly_payment", long_term_open, zero_button=True, per_month=True),
     Question("prior_plans", _yes_no, "prior_plan_or_late", guaranteed_plan_in_play, unsure=True),
     Question(
         "hardship",
@@ -390,16 +405,16 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question("household_size", Kind.COUNT, "household_size", financials, count_range=(1, 20)),
     Question("members_65", Kind.COUNT, "members_65_plus", financials, count_range=(0, 20)),
-    Question("monthly_income", _money, "monthly_income", financials, zero_button=True),
-    Question("expense_taxes", _money, "expense_taxes", financials, zero_button=True),
-    Question("expense_housing", _money, "expense_housing", financials, zero_button=True),
+    Question("monthly_income", _money, "monthly_income", financials, zero_button=True, per_month=True),
+    Question("expense_taxes", _money, "expense_taxes", financials, zero_button=True, per_month=True),
+    Question("expense_housing", _money, "expense_housing", financials, zero_button=True, per_month=True),
     Question("vehicle_count", Kind.COUNT, "vehicle_count", financials, count_range=(0, 10)),
-    Question("vehicle_payment", _money, "vehicle_payment", has_vehicle, zero_button=True),
-    Question("expense_transport", _money, "expense_transport", has_vehicle, zero_button=True),
-    Question("health_insurance", _money, "health_insurance", financials, zero_button=True),
-    Question("expense_health", _money, "expense_health", financials, zero_button=True),
-    Question("expense_court", _money, "expense_court_ordered", financials, zero_button=True),
-    Question("expense_other", _money, "expense_other", financials, zero_button=True),
+    Question("vehicle_payment", _money, "vehicle_payment", has_vehicle, zero_button=True, per_month=True),
+    Question("expense_transport", _money, "expense_transport", has_vehicle, zero_button=True, per_month=True),
+    Question("health_insurance", _money, "health_insurance", financials, zero_button=True, per_month=True),
+    Question("expense_health", _money, "expense_health", financials, zero_button=True, per_month=True),
+    Question("expense_court", _money, "expense_court_ordered", financials, zero_button=True, per_month=True),
+    Question("expense_other", _money, "expense_other", financials, zero_button=True, per_month=True),
     Question("asset_cash", _money, "asset_cash", financials, zero_button=True),
     Question("home_value", _money, "home_value", financials, zero_button=True),
     Question(
@@ -437,6 +452,20 @@ _MONEY: TypeAdapter[Decimal] = TypeAdapter(
 _DATE = TypeAdapter(date)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a reply was understood to say, and whether it was pulled out of a sentence.
+
+    ``from_sentence`` is True when the strict reader refused the text and flows.sentences
+    found the value inside it ("cobra is like 600 a month", "fifty thousand", "yes, in 4
+    months"): the conversation then says in one line what it read, so nothing is guessed
+    silently.
+    """
+
+    value: Any
+    from_sentence: bool = False
+
+
 def read_answer(
     q: Question,
     raw: str,
@@ -447,41 +476,100 @@ def read_answer(
     button: bool = False,
     labels: dict[str, list[str]] | None = None,
 ) -> Any:
-    """The typed value of a reply to ``q`` (None for "not sure"), or ParseError.
+    """The typed value of a reply to ``q`` (None for "not sure"), or ParseError (see understand())."""
+    return understand(q, raw, answers, lang, today, button=button, labels=labels).value
 
-    Button presses arrive as the button's value; typed text goes through the
-    parsers. Both end in the same pydantic validation, so a value that reaches
-    Answers has passed the same checks whichever way it came.
+
+def understand(
+    q: Question,
+    raw: str,
+    answers: Answers,
+    lang: str,
+    today: date,
+    *,
+    button: bool = False,
+    labels: dict[str, list[str]] | None = None,
+) -> Reading:
+    """What a reply to ``q`` says (value None for "not sure"), or ParseError.
+
+    Button presses arrive as the button's value; typed text goes through the strict
+    parsers, and only what they call nonsense through the sentence readers, so every
+    specific refusal (negative, out of range, in the future) stays what it was. Both
+    ways end in the same pydantic validation, so a value that reaches Answers has
+    passed the same checks whichever way it came.
     """
     if q.unsure and (raw == UNSURE or (not button and is_unsure(raw))):
-        return None
+        return Reading(None)
     if q.kind is Kind.YES_NO:
         if button and raw in (YES, NO):
-            return raw == YES
-        return parse_yes_no(raw, allow_unsure=q.unsure)
+            return Reading(raw == YES)
+        try:
+            return Reading(parse_yes_no(raw, allow_unsure=q.unsure))
+        except ParseError:
+            if button:
+                raise
+            return Reading(yes_no_in(raw), from_sentence=True)
     if q.kind is Kind.CHOICE:
         values = {c.value for c in q.choices}
         if button and raw in values:
-            return raw
+            return Reading(raw)
         if button:
             raise ParseError("conv.err.choice")
-        return read_choice(q, raw, labels or {})
+        return Reading(read_choice(q, raw, labels or {}))
+    # A button carries its own value, never a sentence: only typed text is read as one.
+    fallback = _strict_only if button else _sentence_fallback
     if q.kind is Kind.MONEY:
-        value = parse_money(raw, lang, allow_zero=q.min_money == 0)
-        value = _MONEY.validate_python(value)
+        reading = fallback(
+            lambda: parse_money(raw, lang, allow_zero=q.min_money == 0),
+            lambda: money_in(raw, lang, allow_zero=q.min_money == 0),
+            "conv.err.money.nonsense",
+        )
+        value = _MONEY.validate_python(reading.value)
         if q.id == "penalty_amount" and answers.balance is not None and value > answers.balance:
             raise ParseError("conv.err.penalty_exceeds", {"balance": answers.balance})
-        return value
+        return Reading(value, reading.from_sentence)
     if q.kind is Kind.COUNT:
         lo, hi = q.count_range
         if q.id == "members_65" and answers.household_size is not None:
             hi = answers.household_size
-        return parse_count(raw, lo, hi)
+        return fallback(
+            lambda: parse_count(raw, lo, hi), lambda: count_in(raw, lo, hi, lang), "conv.err.count.nonsense"
+        )
     if q.kind is Kind.YEAR:
-        return parse_count(raw, today.year - YEARS_BACK, today.year)
+        lo, hi = today.year - YEARS_BACK, today.year
+        return fallback(
+            lambda: parse_count(raw, lo, hi), lambda: year_in(raw, lo, hi), "conv.err.count.nonsense"
+        )
     if q.kind is Kind.DATE:
-        return _DATE.validate_python(parse_date(raw, lang, today))
+        reading = fallback(
+            lambda: parse_date(raw, lang, today), lambda: date_in(raw, lang, today), "conv.err.date.nonsense"
+        )
+        return Reading(_DATE.validate_python(reading.value), reading.from_sentence)
     raise AssertionError(q.kind)  # pragma: no cover
+
+
+def _strict_only(strict: Callable[[], Any], sentence: Callable[[], Any], nonsense: str) -> Reading:
+    return Reading(strict())
+
+
+def _sentence_fallback(strict: Callable[[], Any], sentence: Callable[[], Any], nonsense: str) -> Reading:
+    """The strict reading; when it finds nonsense (and only then), the value inside the sentence.
+
+    A sentence that yields nothing is refused with the strict reader's own error, so bad
+    input gets the reply it always got.
+    """
+    try:
+        return Reading(strict())
+    except ParseError as exc:
+        if exc.msg_id != nonsense:
+            raise
+        original = exc
+    try:
+        return Reading(sentence(), from_sentence=True)
+    except ParseError as exc:
+        if exc.msg_id == nonsense:
+            raise original from None
+        raise
 
 
 def read_choice(q: Question, raw: str, labels: dict[str, list[str]]) -> str:
@@ -553,8 +641,98 @@ def next_question(relevant: Relevance, answered: list[str] | set[str]) -> Questi
     return None
 
 
+# ---------------------------------------------------------------- the length still to go
+#
+# What the progress line counts: the questions still to ask if every open answer goes the way
+# that opens the fewest later questions. Why that and not the longest way: the last question
+# must read "n of n" (a person one answer from the plan must not be told "8 of ~30"), and the
+# longest way could only say that where no answer can open anything more. So the estimate
+# grows only when an answer opens a branch (a "No" to paying within 180 days opens the plan
+# questions), and by that branch's questions; it shrinks when answers close branches.
+#
+# Each question's assumed answer below is the one that opens the fewest later questions, read
+# off the predicates above; tests/flows/test_progress.py holds the estimate to that on every
+# scripted path. Amounts the assets add up to (cash, retirement, other) are assumed large,
+# because equity that covers the balance is what closes the tax-year question (statute_matters),
+# whatever the income; the home's and vehicles' values are assumed zero, which closes their loans.
+
+_HUGE = MONEY_MAX
+ASSUMED: dict[str, Any] = {
+    "debt_scope": DebtScope.FEDERAL,  # not the shortest (state-only ends at once): the common path
+    "balance": Decimal("0.01"),
+    "taxpayer_kind": TaxpayerKind.PERSONAL,
+    "business_open": True,
+    "all_returns_filed": True,
+    "unfiled_years": 1,
+    "latest_letter": Letter.NONE,
+    "letter_date": None,
+    "levy_started": False,
+    "disputes_amount": False,
+    "penalty_amount": Decimal(0),
+    "prior_penalties": False,
+    "reasonable_cause": "none",
+    "can_pay_180": True,
+    "current_year": True,
+    "in_bankruptcy": True,
+    "monthly_payment": _HUGE,  # with a balance known: what clears it in 72 months (assumed())
+    "prior_plans": False,
+    "hardship": "none",
+    "filing_status": FilingStatus.SINGLE,
+    "spouse_debt": False,
+    "combat_zone": False,
+    "residence": "contiguous",
+    "household_size": 1,
+    "members_65": 0,
+    "monthly_income": Decimal(0),
+    "expense_taxes": Decimal(0),
+    "expense_housing": Decimal(0),
+    "vehicle_count": 0,
+    "vehicle_payment": Decimal(0),
+    "expense_transport": Decimal(0),
+    "health_insurance": Decimal(0),
+    "expense_health": Decimal(0),
+    "expense_court": Decimal(0),
+    "expense_other": Decimal(0),
+    "asset_cash": _HUGE,
+    "home_value": Decimal(0),
+    "home_loan": Decimal(0),
+    "vehicle_value": Decimal(0),
+    "vehicle_loan": Decimal(0),
+    "retirement_value": _HUGE,
+    "other_assets": _HUGE,
+    "earliest_year": None,
+}
+
+
+def assumed(q: Question, answers: Answers) -> dict[str, Any]:
+    """The answer the estimate assumes for an open question, as an update of Answers' fields."""
+    value = ASSUMED[q.id]
+    if q.id == "monthly_payment" and answers.balance:
+        # Clears the balance inside a streamlined plan (no financial block) and, being under half of
+        # what 36 months would need, keeps the guaranteed plan's history question closed.
+        value = (answers.balance / F.STREAMLINED_MONTHS.value).to_integral_value(rounding=ROUND_CEILING)
+    if q.id == "penalty_amount":
+        return {"penalty_amount": value, "penalty_unknown": False}
+    return {q.field: value}
+
+
+def projected(answers: Answers, answered: list[str] | set[str]) -> list[str]:
+    """The questions still to ask, in order, if each open one gets its assumed answer."""
+    done = set(answered)
+    facts = Facts(answers)
+    ahead: list[str] = []
+    for q in QUESTIONS:
+        if q.id in done or not q.relevant(facts):
+            continue
+        ahead.append(q.id)
+        answers = answers.model_copy(update=assumed(q, answers))
+        facts = Facts(answers)
+    return ahead
+
+
 def remaining(relevant: Relevance, answered: list[str] | set[str]) -> int:
-    """Relevant questions still to ask, judged on what is known now (an estimate that only shrinks mostly).
+    """Relevant questions still to ask, judged on what is known now, unknown answers as they fall
+    (the progress line counts projected() instead: see above).
 
     ``relevant`` is relevance() of the current answers.
     """

@@ -11,17 +11,19 @@ from __future__ import annotations
 from datetime import date
 
 from flows import planview
+from flows import questions as Q
 from flows.answers import Answers
 from flows.assessment import assess
 from flows.catalogue import normalize_lang, t
-from flows.machine import CHANGE_PREFIX, NEW, Conversation, fire
+from flows.machine import CHANGE_PREFIX, NEW, Conversation, fire, labels_for
 from flows.messages import message
+from flows.parsing import ParseError
 from flows.plan import Plan
 from flows.rules.deadlines import Urgency
 from flows.rules.deadlines import urgency as find_urgency
 from flows.types import Event, InputKind, OutMessage, Snapshot, StepResult, UserInput
 
-__all__ = ["current_prompt", "handle", "plan", "start", "urgency"]
+__all__ = ["answers_open_question", "current_prompt", "handle", "plan", "start", "urgency"]
 
 COMMANDS = frozenset({"back", "restart", "review", "continue"})
 CMD_PREFIX = "cmd:"
@@ -84,6 +86,29 @@ def plan(snapshot: Snapshot, today: date) -> Plan:
 def current_prompt(snapshot: Snapshot) -> list[OutMessage]:
     """Show the current question (or review / done reply) again: after a sticker, on resume."""
     return Conversation(snapshot).prompt()
+
+
+def answers_open_question(snapshot: Snapshot, user_input: UserInput, today: date) -> bool:
+    """Does this typed input read as an answer to the question on screen?
+
+    For the lifecycle: a person back after a break who types "yes" or "$600" under the
+    question they left is answering it, and that answer must be kept rather than met
+    with the welcome-back offer. Pure and without side effects: nothing is stored here,
+    the input still goes through handle(). Buttons (they carry a step number, which the
+    stale check judges), commands, and anything outside a question are not answers.
+    """
+    if user_input.kind != InputKind.TEXT or snapshot.state not in Q.BY_ID:
+        return False
+    raw = user_input.value.strip()
+    if not raw or raw.startswith("/"):
+        return False
+    q = Q.BY_ID[snapshot.state]
+    try:
+        answers = Answers.model_validate(snapshot.answers)
+        Q.understand(q, raw, answers, snapshot.lang, today, labels=labels_for(q))
+    except (ParseError, ValueError):
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- helpers

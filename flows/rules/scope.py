@@ -19,9 +19,14 @@ def needs_financials(answers: Answers) -> bool:
     hardship. Someone who can clear the debt in 180 days, or comfortably inside a streamlined plan,
     is not asked. An operating business is judged on the business's statement (Form 433-B), which
     these household questions are not; a closed business is treated as an individual.
+
+    Nor is anyone with returns still unfiled: until they are filed, every payment plan, offer
+    and pause of collection waits on them (irs-rules.md §2.1, recs.plan_blocker and
+    offer_blocker), so the household's figures could only change the numbers of routes that
+    all say "file first". The estimate comes after filing.
     """
     a = answers
-    if a.debt_scope == DebtScope.STATE or a.in_bankruptcy:
+    if a.debt_scope == DebtScope.STATE or a.in_bankruptcy or a.all_returns_filed is False:
         return False
     if is_business(a) and a.business_operating is not False:
         return False

@@ -10,7 +10,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "bot.greeting": (
             "Hi! I'm the assistant of <b>{firm}</b>. I'll ask a few short questions about what you owe "
-            "the IRS and show which IRS relief programs may fit you.\n"
+            "the IRS (2 to 9 minutes, depending on your situation) and show which IRS relief programs may "
+            "fit you.\n"
             "<i>This is an estimate, not tax advice.</i>"
         ),
         "bot.progress": "Question {n} of ~{total}",
@@ -63,7 +64,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "bot.cmd_mydata": "See what this bot keeps about you",
         "bot.cmd_delete": "Erase your data",
         "bot.cmd_stop": "No more reminders",
-        "bot.short_description": "Owe the IRS? Find out in 2 minutes which IRS relief programs may fit you.",
+        "bot.short_description": (
+            "Owe the IRS? Find out in 2 to 9 minutes which IRS relief programs may fit you."
+        ),
         "bot.description": (
             "Owe the IRS? Answer a few short questions and see which IRS relief programs may fit: payment "
             "plans, Offer in Compromise, penalty relief, hardship status. Free, private, no Social Security "
@@ -73,7 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "es": {
         "bot.greeting": (
             "¡Hola! Soy el asistente de <b>{firm}</b>. Le haré unas preguntas breves sobre lo que debe al "
-            "IRS y le mostraré qué programas de alivio del IRS pueden aplicarle.\n"
+            "IRS (de 2 a 9 minutos, según su situación) y le mostraré qué programas de alivio del IRS "
+            "pueden aplicarle.\n"
             "<i>Esto es una estimación, no asesoría fiscal.</i>"
         ),
         "bot.progress": "Pregunta {n} de ~{total}",
@@ -127,7 +131,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "bot.cmd_delete": "Borrar sus datos",
         "bot.cmd_stop": "No recibir más recordatorios",
         "bot.short_description": (
-            "¿Debe al IRS? Descubra en 2 minutos qué programas de alivio pueden aplicarle."
+            "¿Debe al IRS? Descubra en 2 a 9 minutos qué programas de alivio pueden aplicarle."
         ),
         "bot.description": (
             "¿Debe al IRS? Responda unas preguntas breves y vea qué programas de alivio del IRS pueden "

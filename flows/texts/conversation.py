@@ -28,8 +28,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.letter_date": (
             "<b>When is that letter dated?</b>\n"
-            "Some deadlines run from that date, so it matters. For example: <i>yesterday</i>, <i>2 weeks "
-            "ago</i> or <i>11/03/2026</i>."
+            "For example: <i>yesterday</i>, <i>2 weeks ago</i> or <i>11/03/2026</i>."
         ),
         "conv.q.levy_started": (
             "<b>Has the IRS already started a levy or a wage garnishment?</b>\n"
@@ -68,9 +67,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.combat_zone": (
             "<b>Did you (or your spouse) serve in a combat zone</b> during the years you owe for, or since?"
         ),
-        "conv.q.residence": (
-            "<b>Where do you live?</b>\nThe IRS uses different living-cost figures for Alaska and Hawaii."
-        ),
+        "conv.q.residence": ("<b>Where do you live?</b>"),
         "conv.q.household_size": (
             "<b>A few questions about your finances</b> so we can check settlement and hardship options. "
             "Nothing here identifies you.\n"
@@ -100,14 +97,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.other_assets": (
             "<b>Anything else of value?</b> Investments, life-insurance cash value, a business."
         ),
-        "conv.q.business_open": (
-            "<b>Is the business still operating?</b>\n"
-            "The tax debt of a closed business is handled much like a personal one."
-        ),
+        "conv.q.business_open": ("<b>Is the business still operating?</b>"),
         "conv.q.prior_plans": (
             "<b>In the 5 tax years before the one you owe for, did you file or pay late, or have an IRS "
-            "payment plan?</b>\n"
-            "The answer decides whether a guaranteed payment plan is open to you."
+            "payment plan?</b>"
         ),
         "conv.q.expense_taxes": (
             "<b>How much goes to taxes each month?</b>\n"
@@ -123,10 +116,82 @@ TEXTS: dict[str, dict[str, str]] = {
             "<b>Monthly health-insurance premiums</b> you pay yourself (not your employer's share)?"
         ),
         "conv.q.earliest_year": (
-            "<b>What is the oldest tax year you owe for?</b>\n"
-            "The IRS generally has 10 years from then to collect, which can change what fits. For example "
-            '<i>2019</i>. "Not sure" is fine.'
+            '<b>What is the oldest tax year you owe for?</b>\nFor example <i>2019</i>. "Not sure" is fine.'
         ),
+        # ---- why we ask (one short line under each question)
+        "conv.why": "Why we ask:",
+        "conv.why.debt_scope": (
+            "Federal and state tax debts are handled by different agencies, with different programs."
+        ),
+        "conv.why.balance": "The amount decides which payment plans are open to you: several have a limit.",
+        "conv.why.taxpayer_kind": "Personal and business tax debts have different plans and limits.",
+        "conv.why.business_open": "The tax debt of a closed business is handled much like a personal one.",
+        "conv.why.all_returns_filed": (
+            "The IRS sets up plans and offers only once every required return is filed."
+        ),
+        "conv.why.unfiled_years": (
+            "The IRS normally asks for the last six years, so the number changes what you need to file."
+        ),
+        "conv.why.latest_letter": (
+            "Some letters start a deadline that protects your rights: the letter tells us how urgent this is."
+        ),
+        "conv.why.letter_date": "Those deadlines run from the letter's date.",
+        "conv.why.levy_started": "A levy already under way can often be released, and that comes first.",
+        "conv.why.disputes_amount": "If the amount is wrong, you may not have to pay all of it.",
+        "conv.why.penalty_amount": "Penalties can often be removed, which lowers what you owe.",
+        "conv.why.prior_penalties": (
+            "With three clean years, the IRS usually removes a first penalty when asked."
+        ),
+        "conv.why.reasonable_cause": (
+            "A serious reason can get penalties removed even when the first-time removal doesn't apply."
+        ),
+        "conv.why.can_pay_180": "If you can, a short-term plan with no setup fee may be all you need.",
+        "conv.why.current_year": (
+            "The IRS won't agree to a plan or an offer while this year's taxes keep adding up."
+        ),
+        "conv.why.in_bankruptcy": (
+            "During a bankruptcy the tax debt is handled inside the case, not with IRS plans."
+        ),
+        "conv.why.monthly_payment": (
+            "It shows which plan length fits, and whether settlement options are worth checking."
+        ),
+        "conv.why.prior_plans": "The answer decides whether a guaranteed payment plan is open to you.",
+        "conv.why.hardship": "Hardship can pause collection or support a settlement.",
+        "conv.why.filing_status": "On a joint return, relief for one spouse may apply.",
+        "conv.why.spouse_debt": "If your spouse caused it, innocent spouse relief can take the debt off you.",
+        "conv.why.combat_zone": (
+            "Combat-zone service extends your deadlines, with no interest or penalties in that time."
+        ),
+        "conv.why.residence": "The IRS uses different living-cost figures for Alaska and Hawaii.",
+        "conv.why.household_size": "The IRS allows living costs by the size of your household.",
+        "conv.why.members_65": "The IRS allows more for health care from age 65.",
+        "conv.why.monthly_income": (
+            "Income minus the costs the IRS allows is what it expects you to pay each month."
+        ),
+        "conv.why.expense_taxes": "The taxes you pay now are allowed before anything goes to the old debt.",
+        "conv.why.expense_housing": (
+            "Housing is an allowed cost, though the IRS may hold it to a local figure."
+        ),
+        "conv.why.vehicle_count": "The IRS allows car costs per vehicle, usually up to two.",
+        "conv.why.vehicle_payment": "Loan or lease payments are allowed up to a national figure.",
+        "conv.why.expense_transport": "Running costs are an allowed expense.",
+        "conv.why.health_insurance": "Premiums are allowed on top of the health-care figure.",
+        "conv.why.expense_health": "The IRS allows a set amount per person, or more if you spend more.",
+        "conv.why.expense_court": "Court-ordered payments are allowed in full.",
+        "conv.why.expense_other": "Necessary costs like these lower what the IRS expects you to pay.",
+        "conv.why.asset_cash": "The IRS counts the money you have before it agrees to take less.",
+        "conv.why.home_value": "Equity in property counts toward what the IRS can collect.",
+        "conv.why.home_loan": "Only what you would keep after the mortgage counts.",
+        "conv.why.vehicle_value": "Vehicle equity counts, minus an allowance.",
+        "conv.why.vehicle_loan": "Only what you would keep after the loans counts.",
+        "conv.why.retirement_value": "Retirement accounts count toward what the IRS can collect.",
+        "conv.why.other_assets": "Anything of value counts toward what a settlement would be.",
+        "conv.why.earliest_year": (
+            "The IRS generally has 10 years from then to collect, which can change what fits."
+        ),
+        # ---- a value read out of a sentence, confirmed in one line
+        "conv.read.value": "I read that as <b>{value}</b>.",
+        "conv.read.money_month": "I read that as <b>{value}</b> a month.",
         # ---- short labels for the review
         "conv.label.debt_scope": "Owed to",
         "conv.label.balance": "Federal balance",
@@ -259,6 +324,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.review.footer": "Tap an answer to change it, or Continue.",
         "conv.review.use_buttons": "Tap an answer below to change it, or tap Continue.",
         "conv.done.reply": "Your plan is above. Would you like to review your answers or start over?",
+        "conv.after_filing": (
+            "I didn't ask about your income and assets: while returns are missing, the IRS won't set up "
+            "a plan or consider an offer. Once they are filed, send /restart and I'll estimate what you "
+            "would pay."
+        ),
     },
     "es": {
         # ---- preguntas
@@ -281,8 +351,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.letter_date": (
             "<b>¿Qué fecha tiene esa carta?</b>\n"
-            "Algunos plazos cuentan desde esa fecha. Por ejemplo: <i>ayer</i>, <i>hace 2 semanas</i> o "
-            "<i>3 de noviembre</i>."
+            "Por ejemplo: <i>ayer</i>, <i>hace 2 semanas</i> o <i>3 de noviembre</i>."
         ),
         "conv.q.levy_started": (
             "<b>¿El IRS ya empezó un embargo o un embargo de salario?</b>\n"
@@ -321,9 +390,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.combat_zone": (
             "<b>¿Usted (o su cónyuge) sirvió en una zona de combate</b> en los años que debe, o después?"
         ),
-        "conv.q.residence": (
-            "<b>¿Dónde vive?</b>\nEl IRS usa cifras de costo de vida distintas para Alaska y Hawái."
-        ),
+        "conv.q.residence": ("<b>¿Dónde vive?</b>"),
         "conv.q.household_size": (
             "<b>Unas preguntas sobre sus finanzas</b> para revisar opciones de acuerdo y de dificultad "
             "económica. Nada de esto lo identifica.\n"
@@ -358,14 +425,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.q.other_assets": (
             "<b>¿Algo más de valor?</b> Inversiones, valor en efectivo de un seguro de vida, un negocio."
         ),
-        "conv.q.business_open": (
-            "<b>¿El negocio sigue operando?</b>\n"
-            "La deuda de impuestos de un negocio cerrado se maneja casi como una personal."
-        ),
+        "conv.q.business_open": ("<b>¿El negocio sigue operando?</b>"),
         "conv.q.prior_plans": (
             "<b>En los 5 años fiscales anteriores al que debe, ¿declaró o pagó tarde, o tuvo un plan de "
-            "pagos con el IRS?</b>\n"
-            "La respuesta decide si puede usar un plan de pagos garantizado."
+            "pagos con el IRS?</b>"
         ),
         "conv.q.expense_taxes": (
             "<b>¿Cuánto se va en impuestos cada mes?</b>\n"
@@ -384,9 +447,93 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "conv.q.earliest_year": (
             "<b>¿Cuál es el año fiscal más antiguo que debe?</b>\n"
-            "El IRS en general tiene 10 años desde entonces para cobrar, lo que puede cambiar lo que le "
-            'conviene. Por ejemplo <i>2019</i>. "No estoy seguro" está bien.'
+            'Por ejemplo <i>2019</i>. "No estoy seguro" está bien.'
         ),
+        # ---- por qué preguntamos
+        "conv.why": "Por qué preguntamos:",
+        "conv.why.debt_scope": (
+            "Las deudas federales y estatales las manejan agencias distintas, con programas distintos."
+        ),
+        "conv.why.balance": "La cantidad decide qué planes de pago puede usar: varios tienen un límite.",
+        "conv.why.taxpayer_kind": "Las deudas personales y las de negocio tienen planes y límites distintos.",
+        "conv.why.business_open": (
+            "La deuda de impuestos de un negocio cerrado se maneja casi como una personal."
+        ),
+        "conv.why.all_returns_filed": (
+            "El IRS solo acepta planes y ofertas cuando todas las declaraciones requeridas están presentadas."
+        ),
+        "conv.why.unfiled_years": (
+            "El IRS normalmente pide los últimos seis años, así que el número cambia lo que debe presentar."
+        ),
+        "conv.why.latest_letter": (
+            "Algunas cartas abren un plazo que protege sus derechos: la carta nos dice qué tan urgente es."
+        ),
+        "conv.why.letter_date": "Esos plazos cuentan desde la fecha de la carta.",
+        "conv.why.levy_started": "Un embargo en curso muchas veces se puede liberar, y eso va primero.",
+        "conv.why.disputes_amount": "Si la cantidad está mal, puede que no tenga que pagarla toda.",
+        "conv.why.penalty_amount": "Las multas muchas veces se pueden quitar, y eso baja lo que debe.",
+        "conv.why.prior_penalties": (
+            "Con tres años sin multas, el IRS suele quitar una primera multa si se lo pide."
+        ),
+        "conv.why.reasonable_cause": (
+            "Un motivo grave puede lograr que le quiten multas aunque no aplique el alivio por primera vez."
+        ),
+        "conv.why.can_pay_180": (
+            "Si puede, un plan de corto plazo sin cargo de inicio puede ser todo lo que necesita."
+        ),
+        "conv.why.current_year": (
+            "El IRS no acepta un plan ni una oferta mientras los impuestos de este año sigan acumulándose."
+        ),
+        "conv.why.in_bankruptcy": (
+            "Durante una bancarrota, la deuda de impuestos se maneja dentro del caso, no con planes del IRS."
+        ),
+        "conv.why.monthly_payment": (
+            "Muestra qué plazo de plan le conviene y si vale la pena revisar opciones de acuerdo."
+        ),
+        "conv.why.prior_plans": "La respuesta decide si puede usar un plan de pagos garantizado.",
+        "conv.why.hardship": "Una dificultad económica puede pausar el cobro o apoyar un acuerdo.",
+        "conv.why.filing_status": (
+            "En una declaración conjunta puede aplicar un alivio para uno de los cónyuges."
+        ),
+        "conv.why.spouse_debt": (
+            "Si su cónyuge la causó, el alivio para cónyuge inocente puede quitarle la deuda a usted."
+        ),
+        "conv.why.combat_zone": (
+            "El servicio en zona de combate extiende sus plazos, sin intereses ni multas en ese tiempo."
+        ),
+        "conv.why.residence": "El IRS usa cifras de costo de vida distintas para Alaska y Hawái.",
+        "conv.why.household_size": "El IRS permite gastos de vida según el tamaño de su hogar.",
+        "conv.why.members_65": "El IRS permite más para salud desde los 65 años.",
+        "conv.why.monthly_income": (
+            "El ingreso menos los gastos que el IRS permite es lo que espera que pague cada mes."
+        ),
+        "conv.why.expense_taxes": "Los impuestos que paga ahora se permiten antes de pagar la deuda vieja.",
+        "conv.why.expense_housing": (
+            "La vivienda es un gasto permitido, aunque el IRS puede limitarla a una cifra local."
+        ),
+        "conv.why.vehicle_count": "El IRS permite gastos de auto por vehículo, normalmente hasta dos.",
+        "conv.why.vehicle_payment": (
+            "Los pagos de préstamo o arrendamiento se permiten hasta una cifra nacional."
+        ),
+        "conv.why.expense_transport": "Los gastos de uso son un gasto permitido.",
+        "conv.why.health_insurance": "Las primas se permiten además de la cifra de gastos de salud.",
+        "conv.why.expense_health": "El IRS permite una cantidad fija por persona, o más si gasta más.",
+        "conv.why.expense_court": "Los pagos ordenados por un juez se permiten completos.",
+        "conv.why.expense_other": "Gastos necesarios como estos bajan lo que el IRS espera que pague.",
+        "conv.why.asset_cash": "El IRS cuenta el dinero que tiene antes de aceptar menos.",
+        "conv.why.home_value": "El valor neto de una propiedad cuenta para lo que el IRS puede cobrar.",
+        "conv.why.home_loan": "Solo cuenta lo que le quedaría después de la hipoteca.",
+        "conv.why.vehicle_value": "El valor neto de los vehículos cuenta, menos una deducción.",
+        "conv.why.vehicle_loan": "Solo cuenta lo que le quedaría después de los préstamos.",
+        "conv.why.retirement_value": "Las cuentas de retiro cuentan para lo que el IRS puede cobrar.",
+        "conv.why.other_assets": "Todo lo de valor cuenta para lo que sería un acuerdo.",
+        "conv.why.earliest_year": (
+            "El IRS en general tiene 10 años desde entonces para cobrar, lo que puede cambiar lo "
+            "que le conviene."
+        ),
+        # ---- un valor leído de una frase, confirmado en una línea
+        "conv.read.value": "Lo entendí como <b>{value}</b>.",
+        "conv.read.money_month": "Lo entendí como <b>{value}</b> al mes.",
         # ---- etiquetas cortas para el resumen
         "conv.label.debt_scope": "Le debe a",
         "conv.label.balance": "Deuda federal",
@@ -519,5 +666,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "conv.review.footer": "Toque una respuesta para cambiarla, o Continuar.",
         "conv.review.use_buttons": "Toque una respuesta abajo para cambiarla, o toque Continuar.",
         "conv.done.reply": "Su plan está arriba. ¿Quiere revisar sus respuestas o empezar de nuevo?",
+        "conv.after_filing": (
+            "No le pregunté por sus ingresos y bienes: mientras falten declaraciones, el IRS no acepta un "
+            "plan ni considera una oferta. Cuando estén presentadas, envíe /restart y le estimaré cuánto "
+            "pagaría."
+        ),
     },
 }

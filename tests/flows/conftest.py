@@ -12,6 +12,8 @@ from datetime import date
 import pytest
 
 from flows import engine
+from flows import questions as Q
+from flows.answers import Answers
 from flows.render import render_plan
 from flows.types import Button, InputKind, OutMessage, Snapshot, StepResult, UserInput
 
@@ -22,6 +24,29 @@ def roundtrip(snapshot: Snapshot) -> Snapshot:
     restored = Snapshot.model_validate_json(snapshot.model_dump_json())
     assert restored == snapshot, "the snapshot must survive storage unchanged"
     return restored
+
+
+def honest_progress(before: StepResult, after: StepResult) -> None:
+    """On every answer a test gives, the progress line stays honest (tests/flows/test_progress.py):
+    the last question said "n of n", and the estimate only took in questions after the one answered."""
+    question = before.snapshot.state
+    fresh = question in Q.BY_ID and question not in before.snapshot.history
+    if not (after.accepted and fresh and any(e.kind == "answered" for e in after.events)):
+        return
+    answered = len(before.snapshot.history)
+    if after.finished:
+        if question == Q.FIRST:
+            return  # a state-only debt ends at once; the first question counts the federal path (ASSUMED)
+        said = before.progress
+        assert said == (answered, answered + 1), f"{question}: the last question said {said}"
+        return
+
+    def counted(r: StepResult) -> set[str]:
+        answers = Answers.model_validate(r.snapshot.answers)
+        return set(r.snapshot.history) | set(Q.projected(answers, r.snapshot.history))
+
+    opened = counted(after) - counted(before)
+    assert all(Q.ORDER[qid] > Q.ORDER[question] for qid in opened), (question, opened)
 
 
 class Chat:
@@ -37,6 +62,8 @@ class Chat:
     # -------------------------------------------------------------- driving
 
     def _take(self, result: StepResult) -> StepResult:
+        if self.results:
+            honest_progress(self.results[-1], result)
         self.result = result
         self.results.append(result)
         self.snapshot = roundtrip(result.snapshot)

@@ -112,3 +112,25 @@ def test_choice_labels_fit_on_a_button() -> None:
         for q in QUESTIONS:
             for c in q.choices:
                 assert len(t(q.option_id(c.value), lang)) <= 32, (lang, q.id, c.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_question_says_why_we_ask_in_one_short_line(lang: str) -> None:
+    missing = [q.id for q in QUESTIONS if not TEXTS[lang].get(q.why_id, "").strip()]
+    assert not missing, f"no 'why we ask' in {lang} for {missing}"
+    for q in QUESTIONS:
+        why = TEXTS[lang][q.why_id]
+        assert "\n" not in why and len(why) <= 120, (q.id, why)
+        assert why not in TEXTS[lang][q.text_id], f"{q.id}: the question already says it"
+
+
+def test_the_why_line_is_shown_under_every_question() -> None:
+    from flows.machine import Conversation
+    from flows.types import Snapshot
+
+    for lang in ("en", "es"):
+        for q in QUESTIONS:
+            (prompt,) = Conversation(Snapshot(state=q.id, lang=lang)).prompt()
+            question, why = prompt.html.rsplit("\n", 1)
+            assert question.endswith(t(q.text_id, lang).rsplit("\n", 1)[-1])
+            assert why == f"<i>{t('conv.why', lang)} {t(q.why_id, lang)}</i>", q.id

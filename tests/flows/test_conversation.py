@@ -324,3 +324,44 @@ def test_a_whole_screening_in_spanish_with_typed_answers(chat_es: Chat) -> None:
     assert chat.question == "can_pay_180"
     assert "¿Podría pagar toda la deuda" in chat.text
     assert chat.labels == ["Sí", "No", "⬅ Atrás"]
+
+
+def test_unfiled_returns_skip_the_money_questions_and_say_the_estimate_comes_after_filing(chat: Chat) -> None:
+    chat.script(
+        FEDERAL,
+        ("balance", "60000"),
+        PERSONAL,
+        ("all_returns_filed", "No"),
+        ("unfiled_years", "2"),
+        ("latest_letter", "No letter yet"),
+        ("disputes_amount", "No"),
+        ("penalty_amount", "None / $0"),
+        ("can_pay_180", "No"),
+        ("current_year", "Yes"),
+        ("in_bankruptcy", "No"),
+        ("monthly_payment", "None / $0"),
+        ("hardship", "Lost my job"),
+        ("filing_status", "Single"),
+        ("combat_zone", "No"),
+    )
+    assert chat.result.finished
+    assert not {"household_size", "monthly_income", "asset_cash", "home_value"} & set(chat.asked)
+    plan = chat.result.plan
+    assert plan.programs()[0] == Program.file_returns
+    note, summary = chat.result.messages
+    assert note.kind == "note" and "Once they are filed" in note.plain and "/restart" in note.plain
+    assert summary.kind == "result"
+
+
+def test_filed_returns_get_no_after_filing_note(chat: Chat) -> None:
+    chat.script(
+        FEDERAL,
+        ("balance", "$8,000"),
+        PERSONAL,
+        ("all_returns_filed", "Yes"),
+        ("latest_letter", "No letter yet"),
+        ("disputes_amount", "No"),
+        ("penalty_amount", "None / $0"),
+        ("can_pay_180", "Yes"),
+    )
+    assert [m.kind for m in chat.result.messages] == ["result"]

@@ -220,3 +220,29 @@ def test_new_questions_are_asked_only_where_they_matter(
 ) -> None:
     relevant = dict(zip(Q.QUESTION_IDS, Q.relevance(Answers(**answers)), strict=True))
     assert relevant[question] is asked
+
+
+# Returns unfiled: every plan, offer and pause waits on filing (irs-rules.md §2.1), so the household's
+# figures cannot change the plan. The same person with everything filed is asked them.
+UNFILED = {"all_returns_filed": False, "unfiled_years": 2}
+AT_0 = {**PERSON, "balance": D(60000), "monthly_payment": D(0)}
+OVER = {**PERSON, "balance": D(90000), "monthly_payment": D(2000)}
+HARD = {**PERSON, "balance": D(20000), "monthly_payment": D(400), "hardship": "job_loss"}
+UNFILED_ROWS: list[tuple[str, dict[str, Any], bool]] = [
+    ("filed, 60,000 at $0: the block", AT_0, True),
+    ("unfiled, 60,000 at $0: no block", {**AT_0, **UNFILED}, False),
+    ("filed, above 50,000: the block", OVER, True),
+    ("unfiled, above 50,000: no block", {**OVER, **UNFILED}, False),
+    ("filed with a hardship: the block", HARD, True),
+    ("unfiled with a hardship: no block", {**HARD, **UNFILED}, False),
+]
+
+
+@pytest.mark.parametrize(("name", "answers", "asked"), UNFILED_ROWS, ids=[r[0] for r in UNFILED_ROWS])
+def test_the_financial_block_waits_for_unfiled_returns(
+    name: str, answers: dict[str, Any], asked: bool
+) -> None:
+    relevant = dict(zip(Q.QUESTION_IDS, Q.relevance(Answers(**answers)), strict=True))
+    block = ["residence", "household_size", "monthly_income", "expense_housing", "asset_cash", "home_value"]
+    assert {relevant[qid] for qid in block} == {asked}
+    assert Q.financials_wait_on_filing(Answers(**answers)) is (answers.get("all_returns_filed") is False)

@@ -16,6 +16,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,6 +35,8 @@ from bot.features.leads import store
 from bot.features.leads.card import best_time_label
 from bot.features.leads.phone import display_phone
 from bot.features.leads.store import Erased
+from flows import answers_view
+from flows.answers import Answers
 from flows.catalogue import t
 
 # Event data keys that say something about the funnel but nothing about who it was.
@@ -50,6 +53,25 @@ async def stored_lang(session: AsyncSession, chat_id: int) -> str | None:
     ).scalar_one_or_none()
 
 
+def answer_lines(answers: dict[str, Any], history: Any, lang: str) -> list[tuple[str, str]]:
+    """The stored answers as the review shows them: each question's label and its value in words.
+
+    A stored answer that no longer validates (written by an older version) is still shown,
+    by its key and raw value: /mydata must show everything we keep, readable or not.
+    """
+    try:
+        parsed = Answers.model_validate(answers)
+    except ValidationError:
+        return [
+            (key, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+            for key, value in answers.items()
+        ]
+    answered = None
+    if isinstance(history, list):
+        answered = {str(qid) for qid in history} | set(answers_view.answered_questions(parsed))
+    return answers_view.describe(parsed, lang, answered)
+
+
 async def my_data_text(session: AsyncSession, chat_id: int, lang: str) -> str:
     conv = (
         await session.execute(select(Conversation).where(Conversation.chat_id == chat_id))
@@ -63,9 +85,8 @@ async def my_data_text(session: AsyncSession, chat_id: int, lang: str) -> str:
     answers: dict[str, Any] = dict(conv.snapshot.get("answers") or {})
     if answers:
         lines.append(t("leads.mydata.answers", lang))
-        for key, value in answers.items():
-            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            lines.append(f"• {escape(key)}: {escape(shown[:MAX_ANSWER_CHARS])}")
+        for label, shown in answer_lines(answers, conv.snapshot.get("history"), lang):
+            lines.append(f"• {escape(label)}: {escape(shown[:MAX_ANSWER_CHARS])}")
     else:
         lines.append(t("leads.mydata.no_answers", lang))
     lead = await store.lead_of(session, conv.id)
