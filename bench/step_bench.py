@@ -56,6 +56,9 @@ class OneAnswerFlow:
     def plan(self, snapshot: Snapshot, today: date) -> None:
         return None
 
+    def answers_open_question(self, snapshot: Snapshot, user_input: UserInput, today: date) -> bool:
+        return False
+
 
 _update_ids = itertools.count(1)
 

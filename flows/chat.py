@@ -94,6 +94,9 @@ class Screening(Protocol):
     def plan(self, snapshot: Snapshot, today: date) -> Plan | None:
         """The plan the answers so far give (for a lead left mid-screening)."""
 
+    def answers_open_question(self, snapshot: Snapshot, user_input: UserInput, today: date) -> bool:
+        """Does this typed text answer the question on screen? (Kept, then, after a break.)"""
+
 
 @dataclass(frozen=True)
 class Context:

@@ -96,10 +96,14 @@ class Lifecycle:
         return ui is not None and ui.kind is not InputKind.COMMAND
 
     def back_after_a_break(self, event: EventData) -> bool:
+        """Typed text after a break that does not answer the question on screen ("hello"): the
+        welcome-back offer. An answer to the open question is simply taken."""
         ui, state = self.user_input, self.state
         if ui is None or ui.kind is not InputKind.TEXT or state.last_seen is None:
             return False
-        return state.has_progress() and self.ctx.now - state.last_seen > self.ctx.resume_after
+        if not state.has_progress() or self.ctx.now - state.last_seen <= self.ctx.resume_after:
+            return False
+        return not self.ctx.screening.answers_open_question(state.screening, ui, self.ctx.now.date())
 
     def nothing_to_resume(self, event: EventData) -> bool:
         return self.status == STATUS_FINISHED or not self.state.has_progress()

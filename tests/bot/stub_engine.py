@@ -124,3 +124,7 @@ def urgency(snapshot: Snapshot, today: date) -> None:
 
 def plan(snapshot: Snapshot, today: date) -> None:
     return None
+
+
+def answers_open_question(snapshot: Snapshot, user_input: UserInput, today: date) -> bool:
+    return False

@@ -57,6 +57,9 @@ class CountingFlow:
     def plan(self, snapshot: Snapshot, today: date) -> None:
         return None
 
+    def answers_open_question(self, snapshot: Snapshot, user_input: UserInput, today: date) -> bool:
+        return False
+
 
 update_ids = itertools.count(1)
 

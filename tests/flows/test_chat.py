@@ -156,16 +156,27 @@ def test_cancel_keeps_the_answers_and_anything_after_it_offers_to_continue() -> 
     assert dee.state.screening.answers["balance"] == "8000"
 
 
-def test_after_a_break_typed_text_meets_the_welcome_back_offer_first() -> None:
+def test_after_a_break_text_that_is_no_answer_meets_the_welcome_back_offer_first() -> None:
     eve = Person()
     eve.start()
     eve.answers(scripts.SHORT_TERM_BUTTONS[:2])
     eve.now += timedelta(minutes=61)
-    turn = eve.says("personal")
+    turn = eve.says("hello, I'm back")
     assert "Welcome back" in text(turn) and kinds(turn) == ["returned"]
-    assert eve.state is not None and "taxpayer_kind" not in eve.state.screening.answers
+    assert eve.state is not None and eve.state.screening.answers["balance"] == "8000"
     turn = eve.taps("Start over")
     assert eve.state.screening.answers == {} and "Question 1 of" in text(turn)
+
+
+def test_after_a_break_an_answer_to_the_question_on_screen_is_kept() -> None:
+    """Typed on return two hours later, "personal" answers the open question: taken, not dropped."""
+    ivy = Person()
+    ivy.start()
+    ivy.answers(scripts.SHORT_TERM_BUTTONS[:2])
+    ivy.now += timedelta(hours=2)
+    turn = ivy.says("personal")
+    assert "Welcome back" not in text(turn) and "returned" not in kinds(turn)
+    assert ivy.state is not None and ivy.state.screening.answers["taxpayer_kind"] == "personal"
 
 
 def test_an_hour_is_not_yet_a_break() -> None:
