@@ -31,6 +31,7 @@ from bot.features import attribution
 from bot.features.leads import staff_router
 from bot.features.leads.phone import PhoneNumbers
 from bot.features.leads.setup import install_leads
+from bot.features.letters.setup import letter_routers
 from bot.features.privacy import router as privacy_router
 from bot.features.privacy.guard import TaxIdFilterMiddleware
 from bot.features.reports import admin_router
@@ -101,6 +102,8 @@ def create_dispatcher(settings: Settings, runner: StepRunner) -> Dispatcher:
         privacy_router.create_router(),
         # For non-admins the admin filter does not match, and the text goes on as usual.
         admin_router.create_router(),
+        # Photos and files of IRS notices are read before the conversation's catch-all sees them.
+        *letter_routers(dp, settings),
         *get_routers(),
     )
     install_leads(dp, runner, settings)

@@ -19,7 +19,7 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from flows import lifecycle
+from flows import lifecycle, media
 from flows.catalogue import LANGUAGES, t
 from flows.chat import STATUS_FINISHED, Act, Reply
 from flows.effects import (
@@ -29,6 +29,7 @@ from flows.effects import (
     ConsentCoversPhone,
     NotifyStaff,
     RecordConsent,
+    RelayToStaff,
     SaveLead,
     WithdrawConsent,
 )
@@ -60,6 +61,7 @@ STOP_CONTACT = "stop_contact"  # "stop contacting me": consent withdrawn, the re
 CHANNEL_TELEGRAM_BUTTON = "telegram_button"
 CHANNEL_TELEGRAM_TEXT = "telegram_text"
 BEST_TIMES = ("morning", "afternoon", "evening", "any")
+SHARED = "share"  # lead_draft: the message to pass to the team once the details are complete
 MAX_NAME = 80
 MAX_TIME = 80
 
@@ -170,6 +172,27 @@ class Capture:
         intro = "urgent.intro" if why == REASON_URGENT else "human.intro"
         self.turn.say(self.offer_message(intro))
 
+    def offer_share(self, event: EventData) -> None:
+        """ "Pass it to the team" before any consent: consent and the details first, then it is passed on."""
+        self.reply.live().lead_draft = {"reason": REASON_PERSON, SHARED: str(event.kwargs["message_id"])}
+        self.turn.event("consent_offered", None, version=CONSENT_VERSION, reason=REASON_PERSON)
+        self.turn.say(self.offer_message("media.share.intro"))
+
+    def keep_share(self, event: EventData) -> None:
+        """Asked while the details are being taken: passed on once they are complete."""
+        self.reply.live().lead_draft = {**self.draft(), SHARED: str(event.kwargs["message_id"])}
+        self.remind_detail(event)
+
+    def pass_on(self, event: EventData) -> None:
+        """The firm has the person's consent and number: the message goes to the staff chat now."""
+        self.turn.effects.append(
+            RelayToStaff(text=None, copy_message=True, message_id=event.kwargs["message_id"])
+        )
+        self.turn.event("media_shared")
+        self.say("media.shared")
+        if self.reply.live().status != STATUS_FINISHED:
+            lifecycle.prompt(self.reply)
+
     def notify(self, event: EventData) -> None:
         """The firm has the number already: tell the staff, and the person when to expect the call."""
         why = str(event.kwargs.get("why", REASON_PERSON))
@@ -230,7 +253,8 @@ class Capture:
 
     def agree(self, event: EventData) -> None:
         self.record(True)
-        self.reply.live().lead_draft = {"reason": self.reason()}
+        shared = (self.reply.live().lead_draft or {}).get(SHARED)
+        self.reply.live().lead_draft = {"reason": self.reason(), **({SHARED: shared} if shared else {})}
         self.turn.event("consent_given", None, version=CONSENT_VERSION)
         self.ask_phone("leads.phone.ask")
 
@@ -323,6 +347,11 @@ class Capture:
                 plan=self.plan_so_far(),
             )
         )
+        if draft.get(SHARED):
+            self.turn.effects.append(
+                RelayToStaff(text=None, copy_message=True, message_id=int(draft[SHARED]))
+            )
+            self.turn.event("media_shared")
         done = t(
             "leads.done",
             self.lang,
@@ -390,6 +419,10 @@ def build_machine() -> Machine:
         _t("offer_now", OFFERED, None, after="offer_now"),
         _t("offer_now", [PHONE, NAME, TIME], None, after="remind_detail"),
         _t("offer_now", DONE, None, after="notify"),
+        # "pass it to the team" under a voice note or a file (flows/media.py)
+        _t("share", [NONE, DECLINED, WITHDRAWN, OFFERED], OFFERED, after="offer_share"),
+        _t("share", [PHONE, NAME, TIME], None, after="keep_share"),
+        _t("share", DONE, None, after="pass_on"),
         # "stop contacting me"
         _t("withdraw", [OFFERED, PHONE, NAME, TIME, DONE], WITHDRAWN, after="withdraw"),
         _t("withdraw", [NONE, DECLINED, WITHDRAWN], None, after="nothing_to_withdraw"),
@@ -441,6 +474,12 @@ def take(reply: Reply) -> bool:
             return True
         if ui.value == STOP_CONTACT:
             fire(model, "withdraw")
+            return True
+        if ui.value.startswith(f"{media.SHARE}:"):
+            message_id = media.shared_message_id(ui.value)
+            if message_id is None:
+                return False  # not a message id: the screening calls it an unknown command
+            fire(model, "share", message_id=message_id)
             return True
     if model.lead in CAPTURING and (model.typed() is not None or inp.act in (Act.CONTACT, Act.MEDIA)):
         fire(model, "give")

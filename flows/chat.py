@@ -18,6 +18,7 @@ from flows import screening as default_screening
 from flows.catalogue import normalize_lang
 from flows.effects import Effect
 from flows.hours import Hours
+from flows.notices import NoticeReading, ReadOutcome
 from flows.plan import Plan
 from flows.rules.deadlines import Urgency
 from flows.types import Event, OutMessage, Snapshot, StepResult, UserInput
@@ -47,6 +48,27 @@ class Source:
     token: str | None = None
 
 
+class MediaKind(StrEnum):
+    PHOTO = "photo"
+    DOCUMENT = "document"  # a file: a PDF or a picture sent as a file, or anything else
+    VOICE = "voice"  # a voice note, an audio file, a video or a round video note
+    OTHER = "other"  # a sticker, a location, a poll: nothing to read or to pass on
+
+
+@dataclass(frozen=True)
+class Media:
+    """A MEDIA input: what was sent and, for a photo or a document, what the letter reader made of it.
+
+    The picture itself never reaches flows/ (nor the database): only the fields read from it,
+    which are kept only once the person confirms them.
+    """
+
+    kind: MediaKind
+    message_id: int | None = None  # the person's message, so they can choose to pass it to staff
+    outcome: ReadOutcome | None = None  # None: not looked at (a voice note, a sticker)
+    reading: NoticeReading | None = None
+
+
 @dataclass(frozen=True)
 class ChatInput:
     act: Act
@@ -57,6 +79,7 @@ class ChatInput:
     first_name: str | None = None  # Telegram's first name: suggested as the name to ask for
     language_code: str | None = None  # Telegram's app language: the language of a new conversation
     button: bool = False  # came from an inline button (its spinner gets the notice)
+    media: Media | None = None  # MEDIA: what was sent
 
 
 @dataclass(frozen=True)

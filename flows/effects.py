@@ -70,7 +70,7 @@ class NotifyStaff:
 
 @dataclass(frozen=True)
 class WithdrawConsent:
-    """"Stop contacting me": the consent is withdrawn and recorded so, the lead is not called."""
+    """ "Stop contacting me": the consent is withdrawn and recorded so, the lead is not called."""
 
     version: str
     text_hash: str
@@ -80,7 +80,8 @@ class WithdrawConsent:
 
 @dataclass(frozen=True)
 class RelayToStaff:
-    """While a staff member has the person: pass what they sent on to the staff chat.
+    """Pass what the person sent on to the staff chat: while a staff member has them, or when
+    they chose to (a voice note or a file the bot cannot read).
 
     ``text`` for what can be shown as text (typed words, a command); otherwise the
     person's message itself is copied (a photo, a voice note, a sticker).
@@ -88,6 +89,9 @@ class RelayToStaff:
 
     text: str | None
     copy_message: bool = False
+    # The person's message to copy, when it is not the one being handled (a voice note they chose
+    # to pass on with a button, after it was sent); None: the message of this update.
+    message_id: int | None = None
 
 
 Effect = (

@@ -50,7 +50,7 @@ class Hours:
 
 
 def parse_hours(spec: str, zone: str) -> Hours:
-    """"Mon-Fri 09:00-18:00" (or "Sat 10:00-14:00") in ``zone``; HoursError says what is wrong."""
+    """ "Mon-Fri 09:00-18:00" (or "Sat 10:00-14:00") in ``zone``; HoursError says what is wrong."""
     match = SPEC.match(spec.casefold())
     if match is None:
         raise HoursError(f"{spec!r}: expected days and hours like 'Mon-Fri 09:00-18:00'")

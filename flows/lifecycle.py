@@ -16,10 +16,12 @@ welcome-back offer first.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 from transitions import EventData, Machine
 
+from flows import media
 from flows.catalogue import normalize_lang, t
 from flows.chat import (
     STATUS_ACTIVE,
@@ -105,6 +107,9 @@ class Lifecycle:
             return False
         return not self.ctx.screening.answers_open_question(state.screening, ui, self.ctx.now.date())
 
+    def letter_read(self, event: EventData) -> bool:
+        return self.inp.media is not None and self.inp.media.reading is not None
+
     def nothing_to_resume(self, event: EventData) -> bool:
         return self.status == STATUS_FINISHED or not self.state.has_progress()
 
@@ -126,6 +131,16 @@ class Lifecycle:
 
     def create(self, event: EventData) -> None:
         """A new person: a conversation with its source and variants, the greeting, the first question."""
+        self.show_start(self.new_conversation())
+
+    def create_for_letter(self, event: EventData) -> None:
+        """A new person whose first message is a letter read from a photo: the greeting, then the
+        letter read back (its answer brings the first question still open)."""
+        start = self.new_conversation()
+        self.show_start(replace(start, messages=[]))
+        self.media_received(event)
+
+    def new_conversation(self) -> StepResult:
         source = self.inp.source
         campaign = source.campaign if source is not None else None
         lang = normalize_lang(self.inp.language_code)
@@ -141,7 +156,7 @@ class Lifecycle:
         self.turn.created = True
         self.assign_variants()
         self.turn.say(self.greeting())
-        self.show_start(start)
+        return start
 
     def help_then_create(self, event: EventData) -> None:
         self.turn.say(text_message("bot.help", self.lang))
@@ -255,7 +270,10 @@ class Lifecycle:
             values = {"days_left": format_days_left(found.days_left, lang)}
         said = text_message(key, lang, kind="urgent", **values)
         button = ((command(t("urgent.call_button", lang), CALL_NOW),),)
-        return [OutMessage(html=said.html, plain=said.plain, buttons=button, kind="urgent"), *shown]
+        urgent = OutMessage(html=said.html, plain=said.plain, buttons=button, kind="urgent")
+        # After what was read back ("From your letter: ...", "I read that as ..."), before the question.
+        at = next((i for i, m in enumerate(shown) if m.kind != "note"), len(shown))
+        return [*shown[:at], urgent, *shown[at:]]
 
     def show_plan(self, event: EventData) -> None:
         """A plan for the first time: the assessment is kept, the firm's call to action follows."""
@@ -289,6 +307,31 @@ class Lifecycle:
 
     def note_unsupported(self, event: EventData) -> None:
         self.turn.event("unsupported", self.state.screening.state)
+
+    def media_received(self, event: EventData) -> None:
+        """A photo, a file, a voice note (flows/media.py): a letter read back to be confirmed, a
+        plain "couldn't read it", or the offer to pass it to a person; then the question again."""
+        got, lang, state = self.inp.media, self.lang, self.state
+        if got is None:
+            self.unsupported(event)
+            return
+        outcome = got.outcome.value if got.outcome is not None else None
+        self.turn.event("media", state.screening.state, media=got.kind.value, outcome=outcome)
+        if got.reading is not None:
+            if media.PRIVACY_TOLD not in state.screening.told:
+                state.screening.told = [*state.screening.told, media.PRIVACY_TOLD]
+                self.turn.say(media.privacy_note(lang))
+            read = media.reading_message(got.reading, lang)
+            self.turn.say(read)
+            if not media.asks_to_confirm(read):
+                self.prompt()
+            return
+        said = media.not_read_message(got, lang) or media.share_offer(got, lang)
+        if said is None:
+            self.unsupported(event)
+            return
+        self.turn.say(said)
+        self.prompt()
 
     def prompt(self) -> None:
         """The open question again (after help, an unsupported message, continue)."""
@@ -428,10 +471,12 @@ def build_machine() -> Machine:
         _t("help", [STATUS_ACTIVE, STATUS_FINISHED], None, after="help"),
         _t("cancel", STATUS_ACTIVE, STATUS_CANCELLED, after="confirm_cancel"),
         _t("cancel", [STATUS_NEW, STATUS_CANCELLED, STATUS_FINISHED], None, after="nothing_to_cancel"),
-        # a photo, a sticker, a voice note: the question again
+        # a photo of the letter, a voice note, a sticker (flows/media.py): then the question again
+        _t("media", STATUS_NEW, STATUS_ACTIVE, conditions="letter_read", after="create_for_letter"),
         _t("media", STATUS_NEW, STATUS_ACTIVE, after="create"),
+        _t("media", STATUS_CANCELLED, STATUS_ACTIVE, conditions="letter_read", after="media_received"),
         _t("media", STATUS_CANCELLED, STATUS_ACTIVE, after=["note_unsupported", "offer_resume"]),
-        _t("media", [STATUS_ACTIVE, STATUS_FINISHED], None, after="unsupported"),
+        _t("media", [STATUS_ACTIVE, STATUS_FINISHED], None, after="media_received"),
         # a contact shared before anything else: never stored without consent; begin instead
         _t("contact", STATUS_NEW, STATUS_ACTIVE, after="create"),
     ]

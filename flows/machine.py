@@ -30,7 +30,7 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from flows import answers_view, planview
+from flows import answers_view, notice_answers, planview
 from flows import questions as Q
 from flows.answers import Answers
 from flows.assessment import assess
@@ -238,6 +238,28 @@ class Conversation:
         self.move.returning_to = REVIEW
         self.move.events.append(Event("review", qid, {"change": True}))
 
+    def _plan_letter(self, event: EventData) -> None:
+        """A notice the person confirmed: the questions it answers are answered (flows/notice_answers.py)."""
+        found = event.kwargs.get("facts")
+        if self.state == NEW or not isinstance(found, dict):
+            self.move.error = ParseError("letters.not_used")
+            return
+        answers, history, filled = notice_answers.fill(
+            self.answers, self.history, found, self.lang, self.today
+        )
+        if not filled:
+            self.move.error = ParseError("letters.not_used")
+            self.move.events.append(Event("letter_not_used"))
+            return
+        relevant = Q.relevance(answers)
+        self.move.answers, self.move.history, self.move.relevant = answers, history, relevant
+        target = self._next_target(relevant, history)
+        if target == DONE and (self.state in (REVIEW, DONE) or self.returning_to):
+            target = REVIEW  # the plan was shown or is being changed: the answers first, then Continue
+        self.move.target = target
+        self.move.events.append(Event("letter_used", data={"filled": filled}))
+        self.move.notes.append(self.filled_note(answers, filled))
+
     def _plan_more(self, event: EventData) -> None:
         """Nothing moves: the done state shows what the plan's button asked for."""
 
@@ -261,6 +283,13 @@ class Conversation:
         self.outbox.extend(move.notes)
 
     # ------------------------------------------------------------ after internal transitions
+
+    def refuse_letter(self, event: EventData) -> None:
+        """A confirm button that can fill nothing (tampered, or every field failed its checks)."""
+        self.accepted = False
+        self.events.extend(self.move.events)
+        self.outbox.append(message(t("letters.not_used", self.lang), kind="error"))
+        self.outbox.extend(self.prompt())
 
     def reject(self, event: EventData) -> None:
         """A rejected reply: say what is wrong, what is expected, with an example; keep the buttons."""
@@ -373,6 +402,13 @@ class Conversation:
         value = html.escape(answers_view.value_text(q, answers, self.lang))
         return message(t(key, self.lang, value=value), kind="note", question_id=q.id)
 
+    def filled_note(self, answers: Answers, filled: list[str]) -> OutMessage:
+        """What the confirmed letter answered, one line each, as the review shows answers."""
+        lines = [t("letters.filled", self.lang)]
+        for label, value in answers_view.describe(answers, self.lang, filled):
+            lines.append(f"• {html.escape(label)}: <b>{html.escape(value)}</b>")
+        return message("\n".join(lines), kind="note")
+
     def review_message(self) -> OutMessage:
         lang = self.lang
         answered = sorted(self.history, key=Q.ORDER.__getitem__)
@@ -458,6 +494,9 @@ def build_machine() -> Machine:
         _stay("continue", anywhere, "stays", "remind"),
         # a button under the plan's summary: its details, shown where the plan is
         _stay("more", [DONE], "stays", "show_more"),
+        # a notice the person confirmed from a photo: the questions it answers are skipped
+        _stay("letter", [NEW, *anywhere], "rejected", "refuse_letter"),
+        *_moves("letter", anywhere, [*questions, REVIEW, DONE]),
         _stay("more", [NEW, *questions, REVIEW], "stays", "remind"),
     ]
     return Machine(

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import TypeVar
 
 from flows.answers import Letter
@@ -93,6 +94,18 @@ class NoticeReading:
     notice_date: date | None
     amount_due: Decimal | None
     respond_by: date | None
+
+
+class ReadOutcome(StrEnum):
+    """What came of looking at a photo or a document for a notice (the reply depends on it)."""
+
+    READ = "read"
+    NOT_A_NOTICE = "not an IRS notice"
+    UNREADABLE = "unreadable"
+    TOO_LARGE = "too large"
+    UNSUPPORTED = "not a photo or a PDF"
+    BUSY = "busy"
+    OFF = "off"
 
 
 class NoticeParseError(ValueError):

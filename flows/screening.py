@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flows import planview
+from flows import notice_answers, planview
 from flows import questions as Q
 from flows.answers import Answers
 from flows.assessment import assess
@@ -60,6 +60,10 @@ def handle(snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult
             fire(conv, name)
         elif name == "start":
             fire(conv, "continue")  # /start mid-conversation resumes where it was
+        elif name == notice_answers.PREFIX:
+            fire(conv, "letter", facts=notice_answers.facts(arg))
+        elif name == notice_answers.DECLINED:
+            return _letter_declined(snapshot, conv)
         elif name in planview.ON_DEMAND:
             fire(conv, "more", command=value)  # a button of the plan's summary: details, other options
         else:
@@ -143,6 +147,14 @@ def _stale(snapshot: Snapshot, value: str) -> StepResult:
     conv.events.append(
         Event("stale", snapshot.state if snapshot.state != NEW else None, {"value": value[:24]})
     )
+    return _result(conv, snapshot, accepted=False)
+
+
+def _letter_declined(snapshot: Snapshot, conv: Conversation) -> StepResult:
+    """ "No, not quite" under a letter read from a photo: nothing is kept, the questions go on."""
+    conv.outbox.append(message(t("letters.declined", conv.lang)))
+    conv.outbox.extend(conv.prompt())
+    conv.events.append(Event("letter_declined"))
     return _result(conv, snapshot, accepted=False)
 
 

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     business_hours: str = ""
     business_timezone: str = "America/New_York"
 
+    # Letter photos (bot/features/letters, docs/ocr.md): a photo or PDF of an IRS notice is read on
+    # this machine and the fields the person confirms fill their answers. Off: photos are offered to staff.
+    letter_photos: bool = True
+
     # A person who comes back after this long with an unfinished screening is asked
     # whether to continue or start over, instead of having their message taken as an answer.
     resume_prompt_after_minutes: int = 60

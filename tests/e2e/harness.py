@@ -118,10 +118,15 @@ class Chat:
         self.runner = runner
         self.user = user
 
-    async def _settle(self, action: Awaitable[object], updates: int = 1) -> list[BotMessage]:
+    async def _settle(
+        self,
+        action: Awaitable[object],
+        updates: int = 1,
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> list[BotMessage]:
         target = self.runner.handled + updates
         await action
-        await self.runner.wait_handled(target)
+        await self.runner.wait_handled(target, timeout)
         return await self.read()
 
     async def read(self) -> list[BotMessage]:
@@ -140,8 +145,14 @@ class Chat:
             return await self.press(reply[2:])
         return await self.send(reply)
 
-    async def do(self, action: Awaitable[object], updates: int = 1) -> list[BotMessage]:
-        return await self._settle(action, updates)
+    async def do(
+        self,
+        action: Awaitable[object],
+        updates: int = 1,
+        timeout: float = 10.0,  # noqa: ASYNC109
+    ) -> list[BotMessage]:
+        """Any action of the person's (a photo: ``user.send_photo(...)``); ``timeout`` for a slow one."""
+        return await self._settle(action, updates, timeout)
 
 
 async def run_script(chat: Chat, script: list[str], *, hint: str = "Question ") -> list[BotMessage]:

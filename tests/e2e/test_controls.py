@@ -142,21 +142,22 @@ async def test_bot_restart_mid_screening_continues_at_the_same_question(
     assert conv.snapshot["answers"]["balance"] == "8000"
 
 
-async def test_stickers_photos_and_other_content_repeat_the_question(
+async def test_stickers_photos_voice_and_files_get_their_own_reply_and_the_question_again(
     fake_telegram: FakeTelegram, bot: BotRunner
 ) -> None:
     user = fake_telegram.user()
     chat, _ = await begin(bot, user)
     await chat.answer("b:The IRS (federal)")
-    for action in (
-        user.send_sticker(),
-        user.send_photo(),
-        user.send_voice(),
-        user.send_document(),
-        user.send_location(),
+    for action, said in (
+        (user.send_sticker(), "I can only read text"),
+        (user.send_photo(b"\x89PNG not a picture"), "I couldn't read an IRS notice on that"),
+        (user.send_voice(), "I can't listen to voice or video messages"),
+        (user.send_document(b"%PDF-1.4 broken"), "I couldn't read an IRS notice on that"),
+        (user.send_document(b"PK\x03\x04", "notes.docx", "application/msword"), "I can't open that file"),
+        (user.send_location(), "I can only read text"),
     ):
-        note, question = await chat.do(action)
-        assert "I can only read text" in note.text
+        note, question = await chat.do(action, timeout=60)
+        assert said in note.text
         assert BALANCE_QUESTION in question.text
 
 

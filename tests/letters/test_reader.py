@@ -151,6 +151,13 @@ def test_without_the_engine_letter_photos_are_off_with_one_clear_reason(
 ) -> None:
     monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # import now fails as if not installed
     off = NoticeReader()
+    assert off.missing() == "rapidocr_onnxruntime is not installed"  # said at start-up without loading
     assert off.available() is False
     assert off.status_line() == "letter photos: off (rapidocr_onnxruntime is not installed)"
     assert asyncio.run(off.examine(b"", None)).outcome == Outcome.OFF
+
+
+def test_the_start_up_line_loads_nothing() -> None:
+    lazy = NoticeReader()
+    assert lazy.status_line().startswith("letter photos: on")
+    assert lazy.missing() is None and not lazy.loaded

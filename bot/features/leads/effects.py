@@ -103,7 +103,7 @@ class LeadEffects:
         scope.after.append(tell_staff)
 
     async def withdraw_consent(self, scope: Scope, effect: WithdrawConsent) -> None:
-        """"Stop contacting me": the withdrawal is recorded, the lead is not called, staff and CRM know."""
+        """ "Stop contacting me": the withdrawal is recorded, the lead is not called, staff and CRM know."""
         consent = await store.pending_consent(scope.session, scope.row.id)
         scope.session.add(
             Consent(
@@ -132,7 +132,7 @@ class LeadEffects:
 
     async def relay(self, scope: Scope, effect: RelayToStaff) -> None:
         conversation_id, person_chat_id = scope.row.id, scope.incoming.chat_id
-        message_id = scope.incoming.message_id if effect.copy_message else None
+        message_id = (effect.message_id or scope.incoming.message_id) if effect.copy_message else None
         text, handoff = effect.text, self.handoff
 
         async def relay_to_staff(bot: Bot) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import importlib.util
 import logging
 import math
 import threading
@@ -27,27 +28,25 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from functools import partial
 from typing import Any
 
 from bot.features.letters.images import ImageRefused, Refusal, load_page
 from flows.notices import NoticeParseError, NoticeReading, TextLine, read_notice
+from flows.notices import ReadOutcome as Outcome
 
 logger = logging.getLogger(__name__)
 
+# What the reader needs, as (module, the package that installs it).
+_PARTS = (
+    ("rapidocr_onnxruntime", "rapidocr_onnxruntime"),
+    ("onnxruntime", "onnxruntime"),
+    ("cv2", "opencv-python"),
+    ("pypdfium2", "pypdfium2"),
+    ("PIL", "Pillow"),
+)
 MIN_SCORE = 0.5  # recognition confidence below which a piece of text is dropped as noise
 MIN_TEXT_LAYER_CHARS = 40  # a PDF with less own text than this is a scan: OCR it
-
-
-class Outcome(StrEnum):
-    READ = "read"
-    NOT_A_NOTICE = "not an IRS notice"
-    UNREADABLE = "unreadable"
-    TOO_LARGE = "too large"
-    UNSUPPORTED = "not a photo or a PDF"
-    BUSY = "busy"
-    OFF = "off"
 
 
 @dataclass(frozen=True)
@@ -125,24 +124,44 @@ class NoticeReader:
 
     # --- start-up ---
 
+    def missing(self) -> str | None:
+        """Why letter photos cannot work on this machine (a part not installed), without loading
+        anything: the start-up log line says it at once, and the engine loads on the first photo."""
+        if self._checked:
+            return self._reason
+        for module, package in _PARTS:
+            try:
+                found = importlib.util.find_spec(module) is not None
+            except (ImportError, ValueError, AttributeError):  # a module set to None: as if not installed
+                found = False
+            if not found:
+                return f"{package} is not installed"
+        return None
+
     def available(self) -> bool:
-        """Load the engine if it can be; False (see ``reason``) when a part is missing."""
+        """Load the engine if it can be (once; the worker thread calls this on the first photo)."""
         with self._load_lock:
             if not self._checked:
-                self._checked = True
                 self._engine, self._reason = self._load()
+                self._checked = True
+        return self._engine is not None
+
+    @property
+    def loaded(self) -> bool:
+        """The engine is in memory (after the first photo, or ``available()``)."""
         return self._engine is not None
 
     @property
     def reason(self) -> str | None:
-        """Why letter photos are off, for the one start-up log line; None when they are on."""
+        """Why letter photos are off; None when they are on (loads the engine to be sure)."""
         self.available()
         return self._reason
 
     def status_line(self) -> str:
-        return (
-            "letter photos: on (RapidOCR, CPU)" if self.available() else f"letter photos: off ({self.reason})"
-        )
+        missing = self.missing()
+        if missing is None:
+            return "letter photos: on (RapidOCR on this machine's CPU; the engine loads on the first photo)"
+        return f"letter photos: off ({missing})"
 
     def _load(self) -> tuple[Any, str | None]:
         try:
@@ -190,7 +209,7 @@ class NoticeReader:
 
     async def examine(self, data: bytes, mime: str | None, *, today: date | None = None) -> Result:
         """Like ``read`` but says why there is no reading, for a specific reply."""
-        if not self.available():
+        if self.missing() is not None:
             return Result(Outcome.OFF)
         if self._pending >= self.max_pending:
             logger.info("letter photo: busy")

@@ -9,7 +9,7 @@ from aiogram.types import Message, TelegramObject, Update
 from magic_filter import MagicFilter
 
 from bot.telegram.incoming import CallbackRef, Incoming, WebhookReply
-from flows.chat import Act, ChatInput
+from flows.chat import Act, ChatInput, Media
 from flows.types import UserInput
 
 
@@ -23,6 +23,7 @@ def from_message(
     phone: str | None = None,
     callback: CallbackRef | None = None,
     reply: WebhookReply | None = None,
+    media: Media | None = None,
 ) -> Incoming:
     user = message.from_user
     return Incoming(
@@ -37,6 +38,7 @@ def from_message(
             first_name=user.first_name if user else None,
             language_code=user.language_code if user else None,
             button=callback is not None,
+            media=media,
         ),
         callback=callback,
         message_id=message.message_id,

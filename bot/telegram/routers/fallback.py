@@ -1,6 +1,9 @@
-"""Catch-all, registered last: stickers, photos, voice, documents, locations, anything else.
+"""Catch-all, registered last: voice notes, files, stickers, locations, anything else.
 
-The person is never met with silence: the conversation answers (bot/runner, flows/lifecycle.py).
+The person is never met with silence: the conversation answers (flows/lifecycle.py,
+flows/media.py). A voice note, a video or a file is offered to staff, so the message
+id travels with it; a photo arrives here only when letter photos are off (otherwise
+bot/features/letters/router.py reads it first).
 """
 
 from __future__ import annotations
@@ -10,11 +13,22 @@ from aiogram.types import Message, Update
 
 from bot.telegram.incoming import Runner
 from bot.telegram.routers.base import from_message
-from flows.chat import Act
+from flows.chat import Act, Media, MediaKind
+
+
+def media_kind(message: Message) -> MediaKind:
+    if message.photo:
+        return MediaKind.PHOTO
+    if message.document:
+        return MediaKind.DOCUMENT
+    if message.voice or message.audio or message.video or message.video_note:
+        return MediaKind.VOICE
+    return MediaKind.OTHER
 
 
 async def on_anything(message: Message, bot: Bot, event_update: Update, runner: Runner) -> None:
-    await runner.handle(bot, from_message(message, event_update, Act.MEDIA))
+    media = Media(kind=media_kind(message), message_id=message.message_id)
+    await runner.handle(bot, from_message(message, event_update, Act.MEDIA, media=media))
 
 
 def create_router() -> Router:
