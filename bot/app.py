@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.config import Settings, StartupError, require_token
 from bot.db.engine import create_session_factory
 from bot.db.engine import open_database as open_db
-from bot.features import attribution
+from bot.features import clicks
 from bot.features.leads import staff_router
 from bot.features.leads.phone import PhoneNumbers
 from bot.features.leads.setup import install_leads
@@ -76,7 +76,7 @@ def create_runner(
 ) -> StepRunner:
     """The runner with the features' hooks that do not need a Dispatcher (campaign links)."""
     runner = StepRunner(settings, session_factory, phones=PhoneNumbers(), screening=screening, clock=clock)
-    runner.resolve_source = attribution.resolve_source
+    runner.resolve_source = clicks.resolve_source
     return runner
 
 
