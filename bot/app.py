@@ -28,6 +28,8 @@ from bot.config import Settings, StartupError, require_token
 from bot.db.engine import create_session_factory
 from bot.db.engine import open_database as open_db
 from bot.features import clicks
+from bot.features.backoffice import install_backoffice
+from bot.features.dashboard import command as dashboard_command
 from bot.features.leads import staff_router
 from bot.features.leads.phone import PhoneNumbers
 from bot.features.leads.setup import install_leads
@@ -101,9 +103,11 @@ def create_dispatcher(settings: Settings, runner: StepRunner) -> Dispatcher:
         privacy_router.create_router(),
         # For non-admins the admin filter does not match, and the text goes on as usual.
         admin_router.create_router(),
+        dashboard_command.create_router(),
         *get_routers(),
     )
     install_leads(dp, runner, settings)
+    install_backoffice(dp, runner, settings)
 
     async def drain() -> None:
         await runner.drain()

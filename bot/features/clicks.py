@@ -27,7 +27,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.db.models import LinkToken
 from bot.db.office import Click
-from flows.chat import Source
 from bot.features.attribution import (
     CLICK_ID_MAX,
     CLICK_PREFIX,
@@ -38,6 +37,7 @@ from bot.features.attribution import (
     validate_campaign,
     validate_username,
 )
+from flows.chat import Source
 
 logger = logging.getLogger(__name__)
 
@@ -77,8 +77,10 @@ class ClickFields:
         except LinkError:
             campaign = None  # the person still reaches the bot; the click counts without a campaign
         query = request.query
-        utm = {name: clip(query.get(name), SOURCE_MAX if name == "utm_campaign" else FIELD_MAX)
-               for name in UTM_FIELDS}  # fmt: skip
+        utm = {
+            name: clip(query.get(name), SOURCE_MAX if name == "utm_campaign" else FIELD_MAX)
+            for name in UTM_FIELDS
+        }
         ids = {name: clip(query.get(name), CLICK_ID_MAX) for name in CLICK_IDS}
         return cls(
             campaign=campaign,
@@ -103,8 +105,11 @@ async def record_click(session: AsyncSession, fields: ClickFields, now: datetime
         )
     )
     await session.flush()
-    session.add(Click(token=token, user_agent=fields.user_agent, referrer=fields.referrer, created_at=now,
-                      **fields.ids))  # fmt: skip
+    session.add(
+        Click(
+            token=token, user_agent=fields.user_agent, referrer=fields.referrer, created_at=now, **fields.ids
+        )
+    )
     await session.flush()
     return token
 

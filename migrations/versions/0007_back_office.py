@@ -108,7 +108,9 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_lead_notes"),
-        sa.ForeignKeyConstraint(["lead_id"], ["leads.id"], name="fk_lead_notes_lead_id_leads", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["lead_id"], ["leads.id"], name="fk_lead_notes_lead_id_leads", ondelete="CASCADE"
+        ),
     )
     op.create_index("ix_lead_notes_lead_id", "lead_notes", ["lead_id"])
 

@@ -37,23 +37,71 @@ def start(intro: str, cta: str, token: str | None = None) -> E:
 
 # chat: (campaign, days ago, events, lead: None | (urgent, taken, outcome))
 PEOPLE: dict[int, tuple[str, int, list[E], tuple[bool, bool, str | None] | None]] = {
-    1: ("spring", 3, [start("direct", "call", TOKEN), *qa("balance"), *qa("debt_scope"),
-                      ("completed", None, {"programs": ["a", "b"]}), ("consent_given", None, {}),
-                      ("lead_created", None, {"urgent": True})], (True, True, "booked")),
-    2: ("spring", 3, [start("direct", "deadline", TOKEN), *qa("balance"), ("entered", "debt_scope", {})], None),
+    1: (
+        "spring",
+        3,
+        [
+            start("direct", "call", TOKEN),
+            *qa("balance"),
+            *qa("debt_scope"),
+            ("completed", None, {"programs": ["a", "b"]}),
+            ("consent_given", None, {}),
+            ("lead_created", None, {"urgent": True}),
+        ],
+        (True, True, "booked"),
+    ),
+    2: (
+        "spring",
+        3,
+        [start("direct", "deadline", TOKEN), *qa("balance"), ("entered", "debt_scope", {})],
+        None,
+    ),
     # Went back from debt_scope and left at balance.
-    3: ("fall", 2, [start("empathy", "call"), *qa("balance"), ("entered", "debt_scope", {}), ("back", None, {}),
-                    ("entered", "balance", {})], None),
-    4: ("fall", 5, [start("empathy", "call"), *qa("balance"), *qa("debt_scope"),
-                    ("completed", None, {"programs": ["a"]}), ("consent_declined", None, {})], None),
+    3: (
+        "fall",
+        2,
+        [
+            start("empathy", "call"),
+            *qa("balance"),
+            ("entered", "debt_scope", {}),
+            ("back", None, {}),
+            ("entered", "balance", {}),
+        ],
+        None,
+    ),
+    4: (
+        "fall",
+        5,
+        [
+            start("empathy", "call"),
+            *qa("balance"),
+            *qa("debt_scope"),
+            ("completed", None, {"programs": ["a"]}),
+            ("consent_declined", None, {}),
+        ],
+        None,
+    ),
     # Before the 30 days: counts nowhere.
     5: ("spring", 40, [start("direct", "call"), ("entered", "balance", {})], None),
     # Restarted; a second plan replaced the first one's programs.
-    6: ("fall", 4, [start("direct", "call"), *qa("balance"), ("restart", None, {}), start("direct", "call"),
-                    *qa("balance"), *qa("debt_scope"), ("completed", None, {"programs": ["c"]}),
-                    ("completed", None, {"programs": ["a"]}), ("consent_given", None, {}),
-                    ("lead_created", None, {"urgent": False})], (False, False, None)),
-}  # fmt: skip
+    6: (
+        "fall",
+        4,
+        [
+            start("direct", "call"),
+            *qa("balance"),
+            ("restart", None, {}),
+            start("direct", "call"),
+            *qa("balance"),
+            *qa("debt_scope"),
+            ("completed", None, {"programs": ["c"]}),
+            ("completed", None, {"programs": ["a"]}),
+            ("consent_given", None, {}),
+            ("lead_created", None, {"urgent": False}),
+        ],
+        (False, False, None),
+    ),
+}
 
 
 @pytest.fixture
@@ -72,19 +120,47 @@ async def seed(factory: async_sessionmaker[AsyncSession]) -> None:
         session.add(LinkToken(token=TOKEN, utm_source="facebook", utm_medium="cpc", created_at=NOW))
         for chat_id, (campaign, ago, events, lead) in PEOPLE.items():
             when = NOW - timedelta(days=ago)
-            conv = Conversation(chat_id=chat_id, state="x", snapshot={}, lang="en", source_first=campaign,
-                                source_last=campaign, status="active", created_at=when, updated_at=when)  # fmt: skip
+            conv = Conversation(
+                chat_id=chat_id,
+                state="x",
+                snapshot={},
+                lang="en",
+                source_first=campaign,
+                source_last=campaign,
+                status="active",
+                created_at=when,
+                updated_at=when,
+            )
             session.add(conv)
             await session.flush()
             for kind, question, data in events:
                 when += timedelta(minutes=1)
-                session.add(EventRecord(conversation_id=conv.id, chat_id=chat_id, kind=kind, question_id=question,
-                                        data=data, source=campaign, created_at=when))  # fmt: skip
+                session.add(
+                    EventRecord(
+                        conversation_id=conv.id,
+                        chat_id=chat_id,
+                        kind=kind,
+                        question_id=question,
+                        data=data,
+                        source=campaign,
+                        created_at=when,
+                    )
+                )
             if lead is not None:
                 urgent, taken, outcome = lead
-                row = Lead(phone_e164=f"+1415555{chat_id:04d}", name="X", lang="en", status="done" if outcome
-                           else "new", urgent=urgent, source=campaign, card={}, created_at=when, updated_at=when,
-                           taken_at=when if taken else None, outcome=outcome)  # fmt: skip
+                row = Lead(
+                    phone_e164=f"+1415555{chat_id:04d}",
+                    name="X",
+                    lang="en",
+                    status="done" if outcome else "new",
+                    urgent=urgent,
+                    source=campaign,
+                    card={},
+                    created_at=when,
+                    updated_at=when,
+                    taken_at=when if taken else None,
+                    outcome=outcome,
+                )
                 session.add(row)
                 await session.flush()
                 session.add(LeadConversation(conversation_id=conv.id, lead_id=row.id, created_at=when))
@@ -99,8 +175,15 @@ async def funnel(factory: async_sessionmaker[AsyncSession]) -> Funnel:
 def check_hand_count(f: Funnel) -> None:
     o = f.overall
     assert (o.starts, o.completed, o.consented, o.declined, o.leads, o.urgent, o.taken, o.booked) == (
-        5, 3, 2, 1, 2, 1, 1, 1,
-    )  # fmt: skip
+        5,
+        3,
+        2,
+        1,
+        2,
+        1,
+        1,
+        1,
+    )
     steps = {s.question_id: (s.reached, s.answered, s.left) for s in f.ordered_steps()}
     assert steps == {"balance": (5, 5, 1), "debt_scope": (5, 3, 1)}
     assert [s.question_id for s in f.ordered_steps()] == ["debt_scope", "balance"]  # the flow's order

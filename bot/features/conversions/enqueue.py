@@ -88,8 +88,9 @@ class ConversionRecorder:
         s = self.settings
         event_id = f"lead-{lead.id}"
         if s.meta_enabled() and click.fbclid:
-            body = meta_event(event_name=META_LEAD, event_id=event_id, at=scope.now, click=click,
-                              phone_e164=lead.phone_e164)  # fmt: skip
+            body = meta_event(
+                event_name=META_LEAD, event_id=event_id, at=scope.now, click=click, phone_e164=lead.phone_e164
+            )
             await self.add(scope, META, "lead", event_id, lead.id, encode(body))
         if s.google_enabled() and click.google_id() is not None:
             body = google_click_conversion(
@@ -107,7 +108,9 @@ class ConversionRecorder:
             return
         finished = aware(scope.row.finished_at) if scope.row.finished_at else scope.now
         event_id = f"screening-{scope.row.id}-{int(finished.timestamp())}"
-        body = meta_event(event_name=META_SCREENING, event_id=event_id, at=finished, click=click, phone_e164=None)
+        body = meta_event(
+            event_name=META_SCREENING, event_id=event_id, at=finished, click=click, phone_e164=None
+        )
         await self.add(scope, META, "screening", event_id, None, encode(body))
 
     async def add(

@@ -98,7 +98,9 @@ def meta_event(
     }
 
 
-def meta_request(events: list[dict[str, Any]], access_token: str, test_event_code: str = "") -> dict[str, Any]:
+def meta_request(
+    events: list[dict[str, Any]], access_token: str, test_event_code: str = ""
+) -> dict[str, Any]:
     """The request body (the token in the body, not the URL: URLs end up in logs)."""
     body: dict[str, Any] = {"data": events, "access_token": access_token}
     if test_event_code:
@@ -107,7 +109,7 @@ def meta_request(events: list[dict[str, Any]], access_token: str, test_event_cod
 
 
 def google_datetime(at: datetime) -> str:
-    """"yyyy-mm-dd hh:mm:ss+|-hh:mm", in UTC."""
+    """ "yyyy-mm-dd hh:mm:ss+|-hh:mm", in UTC."""
     return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S+00:00")
 
 
@@ -148,7 +150,13 @@ def google_request(conversions: list[dict[str, Any]]) -> dict[str, Any]:
     return {"conversions": conversions, "partialFailure": True}
 
 
-CSV_COLUMNS = ("Google Click ID", "Conversion Name", "Conversion Time", "Conversion Value", "Conversion Currency")
+CSV_COLUMNS = (
+    "Google Click ID",
+    "Conversion Name",
+    "Conversion Time",
+    "Conversion Value",
+    "Conversion Currency",
+)
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,7 @@ def offline_conversions_csv(name: str, rows: Iterable[CsvConversion]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([row.gclid, name, row.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
-                         row.value, row.currency])  # fmt: skip
+        writer.writerow(
+            [row.gclid, name, row.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"), row.value, row.currency]
+        )
     return out.getvalue()

@@ -199,4 +199,6 @@ class ConversionSender(PollingWorker):
                 logger.error("conversion %s to %s gave up: %s", row.event_id, row.destination, error)
             else:
                 row.next_attempt_at = now + crm.backoff_delay(row.attempts)
-                logger.warning("conversion %s to %s failed (%s); retrying", row.event_id, row.destination, error)
+                logger.warning(
+                    "conversion %s to %s failed (%s); retrying", row.event_id, row.destination, error
+                )

@@ -7,10 +7,9 @@ so re-rendering never needs the assessment again and erasing the lead erases the
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any
-
-from decimal import Decimal, InvalidOperation
 
 from bot.config import Settings
 from flows.catalogue import LANGUAGES, t
@@ -66,12 +65,23 @@ def card_lines(card: dict[str, Any], lang: str, inbox_url: str | None) -> str:
         letter_text += f" ({escape(str(card['letter_date']))})"
     headline = card.get("headline")
     lines = [
-        t("office.card.lang", STAFF_LANG, lang=t(f"office.lang.{lang}", STAFF_LANG) if lang in LANGUAGES
-          else escape(lang)),  # fmt: skip
-        t("office.card.letter", STAFF_LANG, letter=letter_text, deadline=escape(card.get("deadline") or unknown)),
+        t(
+            "office.card.lang",
+            STAFF_LANG,
+            lang=t(f"office.lang.{lang}", STAFF_LANG) if lang in LANGUAGES else escape(lang),
+        ),
+        t(
+            "office.card.letter",
+            STAFF_LANG,
+            letter=letter_text,
+            deadline=escape(card.get("deadline") or unknown),
+        ),
         t("office.card.income", STAFF_LANG, income=money(card.get("income")) or unknown),
-        t("office.card.headline", STAFF_LANG,
-          headline=text_or(f"plan.program.{headline}", escape(str(headline))) if headline else unknown),  # fmt: skip
+        t(
+            "office.card.headline",
+            STAFF_LANG,
+            headline=text_or(f"plan.program.{headline}", escape(str(headline))) if headline else unknown,
+        ),
     ]
     if inbox_url:
         lines.append(t("office.card.inbox", STAFF_LANG, url=escape(inbox_url, quote=True)))

@@ -24,7 +24,9 @@ UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_te
 CLICK_FIELDS = ("fbclid", "gclid", "wbraid", "gbraid")
 
 
-async def attribution(session: AsyncSession, source_token: str | None, click_id: int | None) -> dict[str, Any]:
+async def attribution(
+    session: AsyncSession, source_token: str | None, click_id: int | None
+) -> dict[str, Any]:
     """The UTM fields of the person's link and the ad click ids, every key present (None when unknown)."""
     token = await session.get(LinkToken, source_token) if source_token else None
     click = await session.get(Click, click_id) if click_id is not None else None
@@ -45,7 +47,9 @@ async def latest_conversation(session: AsyncSession, lead_id: int) -> Conversati
     return (await session.execute(stmt)).scalar_one_or_none()
 
 
-def add(session: AsyncSession, lead_id: int | None, event: str, payload: dict[str, Any], now: datetime) -> None:
+def add(
+    session: AsyncSession, lead_id: int | None, event: str, payload: dict[str, Any], now: datetime
+) -> None:
     session.add(
         CrmOutbox(
             lead_id=lead_id,
@@ -83,4 +87,10 @@ async def lead_deleted(session: AsyncSession, lead_id: int, now: datetime) -> No
     if delivered.first() is None:
         return
     # lead_id stays off the row: the lead row is deleted with it, the id travels in the body.
-    add(session, None, "lead.deleted", {"event": "lead.deleted", "lead_id": lead_id, "at": now.isoformat()}, now)
+    add(
+        session,
+        None,
+        "lead.deleted",
+        {"event": "lead.deleted", "lead_id": lead_id, "at": now.isoformat()},
+        now,
+    )

@@ -11,7 +11,7 @@ import logging
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, MaybeInaccessibleMessage
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.features.leads.card import STAFF_LANG
 from bot.features.leads.handoff import LeadAction
@@ -55,12 +55,12 @@ def outcome_markup(lead_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-async def ask_outcome(bot: Bot, message: MaybeInaccessibleMessage, lead_id: int) -> str:
+async def ask_outcome(bot: Bot, chat_id: int, message_id: int, lead_id: int) -> str:
     """The card's buttons become the outcomes; returns the note for the pressed button."""
     try:
         await bot.edit_message_reply_markup(
-            chat_id=message.chat.id, message_id=message.message_id, reply_markup=outcome_markup(lead_id)
+            chat_id=chat_id, message_id=message_id, reply_markup=outcome_markup(lead_id)
         )
     except TelegramAPIError as error:
-        logger.info("could not show the outcomes on card %s: %s", message.message_id, type(error).__name__)
+        logger.info("could not show the outcomes on card %s: %s", message_id, type(error).__name__)
     return t("office.outcome.ask", STAFF_LANG)

@@ -45,7 +45,8 @@ async def on_card_button(
     if callback_data.action == "take":
         note = await handoff.take(bot, callback_data.lead_id, query.from_user, update_id)
     elif callback_data.action == "done":
-        note = await ask_outcome(bot, query.message, callback_data.lead_id)
+        card = query.message
+        note = await ask_outcome(bot, card.chat.id, card.message_id, callback_data.lead_id)
     elif outcome_of(callback_data.action) is not None:
         note = await handoff.hand_back(
             bot,

@@ -87,10 +87,14 @@ class Funnel:
     def ordered_steps(self, group: Group | None = None) -> list[StepStats]:
         target = group or self.overall
         order = question_order()
-        return sorted(target.steps.values(), key=lambda s: (order.get(s.question_id, len(order)), s.question_id))
+        return sorted(
+            target.steps.values(), key=lambda s: (order.get(s.question_id, len(order)), s.question_id)
+        )
 
 
-def day_range(since: date | None = None, until: date | None = None, today: date | None = None) -> tuple[date, date]:
+def day_range(
+    since: date | None = None, until: date | None = None, today: date | None = None
+) -> tuple[date, date]:
     """[since, until) in whole days: by default the last 30 days, today included."""
     today = today or datetime.now(UTC).date()
     end = (until + timedelta(days=1)) if until is not None else today + timedelta(days=1)
@@ -120,7 +124,9 @@ async def add_leads(
         select(Conversation.chat_id, Lead.taken_at, Lead.outcome)
         .join(LeadConversation, LeadConversation.lead_id == Lead.id)
         .join(Conversation, Conversation.id == LeadConversation.conversation_id)
-        .where(Lead.created_at >= datetime.combine(since, time.min, tzinfo=UTC), Lead.status != LEAD_WITHDRAWN)
+        .where(
+            Lead.created_at >= datetime.combine(since, time.min, tzinfo=UTC), Lead.status != LEAD_WITHDRAWN
+        )
     )
     rows = (await session.execute(stmt)).all()
     cohorts = await cohort_groups(session, [row.chat_id for row in rows if row.chat_id not in tally.people])
@@ -179,7 +185,9 @@ def render_funnel_text(funnel: Funnel, lang: str = "en") -> str:
         lines.append(f"{t(f'office.funnel.{stage}', lang):<20} {n:>7}  {pct(n, o.starts):>5}")
     lines += ["", t("analytics.funnel", lang)]
     header = [t(f"analytics.col.{c}", lang) for c in ("question", "reached", "answered", "left")]
-    rows = [[question_label(s.question_id, lang), s.reached, s.answered, s.left] for s in funnel.ordered_steps()]
+    rows = [
+        [question_label(s.question_id, lang), s.reached, s.answered, s.left] for s in funnel.ordered_steps()
+    ]
     width = max([len(header[0]), *(len(str(r[0])) for r in rows)])
     lines.append(f"{header[0]:<{width}}  {header[1]:>8}  {header[2]:>8}  {header[3]:>6}")
     lines += [f"{r[0]:<{width}}  {r[1]:>8}  {r[2]:>8}  {r[3]:>6}" for r in rows]

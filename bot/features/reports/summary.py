@@ -207,7 +207,8 @@ async def ensure_watermark(session_factory: Any) -> None:
 def upsert(session: AsyncSession) -> Any:
     stmt = dialect_insert(session)(FunnelCount)
     return stmt.on_conflict_do_update(
-        index_elements=["day", "dimension", "grp", "metric", "item"], set_={"n": FunnelCount.n + stmt.excluded.n}
+        index_elements=["day", "dimension", "grp", "metric", "item"],
+        set_={"n": FunnelCount.n + stmt.excluded.n},
     )
 
 
@@ -222,11 +223,15 @@ async def store(session: AsyncSession, tally: Tally, before: int, after: int) ->
         return False
     new = [p for p in tally.people.values() if p.new]
     if new:
-        session.add_all(FunnelPerson(chat_id=p.chat_id, day=p.day, groups=p.groups, counted=p.counted) for p in new)
+        session.add_all(
+            FunnelPerson(chat_id=p.chat_id, day=p.day, groups=p.groups, counted=p.counted) for p in new
+        )
     for person in tally.people.values():
         if person.changed and not person.new:
             await session.execute(
-                update(FunnelPerson).where(FunnelPerson.chat_id == person.chat_id).values(counted=person.counted)
+                update(FunnelPerson)
+                .where(FunnelPerson.chat_id == person.chat_id)
+                .values(counted=person.counted)
             )
     rows = [
         {"day": k[0], "dimension": k[1], "grp": k[2], "metric": k[3], "item": k[4], "n": n}
@@ -274,7 +279,13 @@ async def pending(session: AsyncSession, batch: int = BATCH) -> Tally:
 async def summed(session: AsyncSession, since: date, until: date) -> dict[tuple[str, str, str, str], int]:
     """The stored counts over cohort days [since, until), by dimension, group, metric and item."""
     stmt = (
-        select(FunnelCount.dimension, FunnelCount.grp, FunnelCount.metric, FunnelCount.item, func.sum(FunnelCount.n))
+        select(
+            FunnelCount.dimension,
+            FunnelCount.grp,
+            FunnelCount.metric,
+            FunnelCount.item,
+            func.sum(FunnelCount.n),
+        )
         .where(FunnelCount.day >= since, FunnelCount.day < until)
         .group_by(FunnelCount.dimension, FunnelCount.grp, FunnelCount.metric, FunnelCount.item)
     )
@@ -290,7 +301,9 @@ def add_tally(totals: dict[tuple[str, str, str, str], int], tally: Tally, since:
             totals[(dimension, grp, metric, item)] += n
 
 
-async def cohort_groups(session: AsyncSession, chat_ids: Iterable[int]) -> dict[int, tuple[date, dict[str, str]]]:
+async def cohort_groups(
+    session: AsyncSession, chat_ids: Iterable[int]
+) -> dict[int, tuple[date, dict[str, str]]]:
     ids = list(set(chat_ids))
     out: dict[int, tuple[date, dict[str, str]]] = {}
     for start in range(0, len(ids), 500):
