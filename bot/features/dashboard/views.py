@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import Settings
 from bot.features.conversions.export import offline_csv
 from bot.features.dashboard import inbox
-from bot.features.dashboard.auth import COOKIE, Signatures
+from bot.features.dashboard.auth import COOKIE, Signatures, StaffSession
 from bot.features.reports import chart
 from bot.features.reports.abtest import ab_tests
 from bot.features.reports.funnel import STAGES, Funnel, build_funnel, day_range, question_label
@@ -31,6 +31,7 @@ from flows.catalogue import t
 
 logger = logging.getLogger(__name__)
 
+STAFF = web.RequestKey("staff", StaffSession)
 SIGNATURES = web.AppKey("signatures", Signatures)
 FACTORY = web.AppKey("factory", async_sessionmaker)
 SETTINGS = web.AppKey("settings", Settings)
@@ -67,10 +68,15 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     ):  # type: ignore[arg-type]
         response = refused(request, 403)
     else:
-        request["staff"] = staff
+        if staff is not None:
+            request[STAFF] = staff
         response = await handler(request)
     response.headers.update(HEADERS)
     return response
+
+
+def see_other(location: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": location})
 
 
 def refused(request: web.Request, status: int) -> web.Response:
@@ -91,7 +97,7 @@ def dates(request: web.Request) -> tuple[date, date, str | None]:
 
 
 def context(request: web.Request, **values: Any) -> dict[str, Any]:
-    staff = request["staff"]
+    staff = request.get(STAFF)
     since, until, problem = dates(request)
     return {
         "t": t,
@@ -117,13 +123,13 @@ async def login(request: web.Request) -> web.StreamResponse:
     if user_id is None:
         return refused(request, 401)
     _, cookie = signatures.new_session(user_id)
-    response = web.HTTPSeeOther("/dashboard/")  # the token leaves the address bar at once
+    response = see_other("/dashboard/")  # the token leaves the address bar at once
     response.set_cookie(COOKIE, cookie, **signatures.cookie_options())
     return response
 
 
 async def logout(request: web.Request) -> web.StreamResponse:
-    response = web.HTTPSeeOther("/dashboard/login")
+    response = see_other("/dashboard/login")
     response.del_cookie(COOKIE, path="/dashboard")
     return response
 
@@ -190,7 +196,7 @@ async def add_note(request: web.Request) -> web.StreamResponse:
     text = str((await request.post()).get("text") or "").strip()[:NOTE_MAX]
     if text:
         async with request.app[FACTORY]() as session, session.begin():
-            if not await inbox.add_note(session, lead_id, request["staff"].user_id, text, now()):
+            if not await inbox.add_note(session, lead_id, request[STAFF].user_id, text, now()):
                 raise web.HTTPNotFound()
     raise web.HTTPSeeOther(f"/dashboard/leads/{lead_id}")
 

@@ -25,6 +25,12 @@ def figure(width: float, height: float) -> Any:
     return Figure(figsize=(width, height), dpi=100, layout="constrained")
 
 
+def whole_numbers(ax: Any) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
 def save(fig: Any, fmt: str) -> bytes:
     out = io.BytesIO()
     fig.savefig(out, format=fmt, metadata={"Date": None} if fmt == "svg" else None)
@@ -46,6 +52,7 @@ def funnel_chart(funnel: Funnel, lang: str = "en", fmt: str = "png") -> bytes:
     ax.set_xlim(0, max(values + [1]) * 1.25)
     ax.set_xlabel(t("office.chart.people", lang))
     ax.set_title(t("office.chart.funnel", lang))
+    whole_numbers(ax)
     ax.spines[["top", "right"]].set_visible(False)
     return save(fig, fmt)
 
@@ -69,6 +76,7 @@ def questions_chart(funnel: Funnel, lang: str = "en", fmt: str = "svg") -> bytes
     ax.legend(loc="lower right", fontsize=8)
     ax.set_xlabel(t("office.chart.people", lang))
     ax.set_title(t("analytics.chart.title", lang))
+    whole_numbers(ax)
     ax.spines[["top", "right"]].set_visible(False)
     return save(fig, fmt)
 
