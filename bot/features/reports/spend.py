@@ -55,6 +55,10 @@ def find(header: list[str], names: tuple[str, ...]) -> int | None:
 
 
 def money_cents(text: str) -> int:
+    if text.strip() in ("", "-", "--"):
+        return 0  # no spend that day, as the exports write it
+    if not re.search(r"\d", text):
+        raise SpendError(f"{text!r} is not an amount")
     cleaned = re.sub(r"[^\d.\-]", "", text.replace(",", ""))
     try:
         return int((Decimal(cleaned or "0") * 100).quantize(Decimal("1")))
