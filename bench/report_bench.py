@@ -53,7 +53,16 @@ from flows.questions import ORDER
 DEFAULT_PG = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 TODAY = date(2026, 11, 30)
 DAYS = 30
-CAMPAIGNS = ("spring_fb", "levy_fb", "cdp_google", "oic_google", "penalty_fb", "brand_search", "retarget", "tiktok")
+CAMPAIGNS = (
+    "spring_fb",
+    "levy_fb",
+    "cdp_google",
+    "oic_google",
+    "penalty_fb",
+    "brand_search",
+    "retarget",
+    "tiktok",
+)
 INTROS = ("direct", "empathy", "question")
 CTAS = ("call", "deadline", "free")
 PROGRAMS = ("short_term_plan", "streamlined_ia", "oic", "cnc", "cdp_hearing", "first_time_abatement")
@@ -63,7 +72,9 @@ SECRET = "bench-dashboard-secret-0123456789"
 ADMIN = 42
 
 
-def person_events(rng: random.Random, chat_id: int, start: datetime) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
+def person_events(
+    rng: random.Random, chat_id: int, start: datetime
+) -> tuple[list[tuple[Any, ...]], dict[str, Any]]:
     """One person's events (chat, kind, question, data, source, at) and what became of them."""
     campaign = rng.choice(CAMPAIGNS)
     token = f"t_bench{CAMPAIGNS.index(campaign)}{rng.randrange(5)}"
@@ -86,7 +97,12 @@ def person_events(rng: random.Random, chat_id: int, start: datetime) -> tuple[li
             add("answered", question)
     fate: dict[str, Any] = {"campaign": campaign, "intro": intro, "cta": cta, "token": token}
     if depth >= 12 and rng.random() < 0.7:
-        add("completed", programs=rng.sample(PROGRAMS, rng.randrange(1, 4)), variant_intro=intro, variant_cta=cta)
+        add(
+            "completed",
+            programs=rng.sample(PROGRAMS, rng.randrange(1, 4)),
+            variant_intro=intro,
+            variant_cta=cta,
+        )
         add("consent_offered")
         if rng.random() < 0.45:
             add("consent_given")
@@ -121,14 +137,40 @@ async def load(url: str, events: list[tuple[Any, ...]], fates: list[dict[str, An
 
     now = datetime.combine(TODAY, datetime.min.time(), tzinfo=UTC)
     async with factory() as session, session.begin():
-        tokens = [{"token": f"t_bench{c}{k}", "campaign": CAMPAIGNS[c], "utm_source": "facebook" if "fb" in
-                   CAMPAIGNS[c] else "google", "utm_medium": "cpc", "utm_campaign": CAMPAIGNS[c],
-                   "utm_content": f"ad{k}", "created_at": now} for c in range(len(CAMPAIGNS)) for k in range(5)]
+        tokens = [
+            {
+                "token": f"t_bench{c}{k}",
+                "campaign": CAMPAIGNS[c],
+                "utm_source": "facebook" if "fb" in CAMPAIGNS[c] else "google",
+                "utm_medium": "cpc",
+                "utm_campaign": CAMPAIGNS[c],
+                "utm_content": f"ad{k}",
+                "created_at": now,
+            }
+            for c in range(len(CAMPAIGNS))
+            for k in range(5)
+        ]
         await session.execute(insert(LinkToken), tokens)
-        convs = [{"chat_id": f["chat_id"], "state": "x", "snapshot": {}, "lang": "en", "source_first": f["campaign"],
-                  "source_last": f["campaign"], "status": "active", "source_token": f["token"],
-                  "variant_intro": f["intro"], "variant_cta": f["cta"], "with_staff": False, "opted_out": False,
-                  "created_at": f["start"], "updated_at": f["start"], "version": 1} for f in fates]
+        convs = [
+            {
+                "chat_id": f["chat_id"],
+                "state": "x",
+                "snapshot": {},
+                "lang": "en",
+                "source_first": f["campaign"],
+                "source_last": f["campaign"],
+                "status": "active",
+                "source_token": f["token"],
+                "variant_intro": f["intro"],
+                "variant_cta": f["cta"],
+                "with_staff": False,
+                "opted_out": False,
+                "created_at": f["start"],
+                "updated_at": f["start"],
+                "version": 1,
+            }
+            for f in fates
+        ]
         for n in range(0, len(convs), 5000):
             await session.execute(insert(Conversation), convs[n : n + 5000])
     async with factory() as session, session.begin():
@@ -140,20 +182,43 @@ async def load(url: str, events: list[tuple[Any, ...]], fates: list[dict[str, An
             if "lead" not in f:
                 continue
             taken = rng.random() < 0.7
-            lead = Lead(phone_e164=f"+1415{f['chat_id']:07d}", name="Bench", lang="en",
-                        status="done" if taken else "new", urgent=False, source=f["campaign"], card={},
-                        created_at=f["lead"], updated_at=f["lead"], taken_at=f["lead"] if taken else None,
-                        outcome=rng.choice(OUTCOMES) if taken else None)
+            lead = Lead(
+                phone_e164=f"+1415{f['chat_id']:07d}",
+                name="Bench",
+                lang="en",
+                status="done" if taken else "new",
+                urgent=False,
+                source=f["campaign"],
+                card={},
+                created_at=f["lead"],
+                updated_at=f["lead"],
+                taken_at=f["lead"] if taken else None,
+                outcome=rng.choice(OUTCOMES) if taken else None,
+            )
             session.add(lead)
             await session.flush()
-            session.add(LeadConversation(conversation_id=ids[f["chat_id"]], lead_id=lead.id, created_at=f["lead"]))
+            session.add(
+                LeadConversation(conversation_id=ids[f["chat_id"]], lead_id=lead.id, created_at=f["lead"])
+            )
     await engine.dispose()
-    rows = [{"conversation_id": None, "chat_id": c, "kind": k, "question_id": q, "data": d, "source": s,
-             "created_at": at} for c, k, q, d, s, at in events]
+    rows = [
+        {
+            "conversation_id": None,
+            "chat_id": c,
+            "kind": k,
+            "question_id": q,
+            "data": d,
+            "source": s,
+            "created_at": at,
+        }
+        for c, k, q, d, s, at in events
+    ]
     if url.startswith("sqlite"):
         path = url.split(":///", 1)[1]
         with sqlite3.connect(path) as conn:
-            conn.executemany(LITE_EVENT, (converted(LITE_EVENT_BIND, tuple(r[c] for c in EVENT_COLUMNS)) for r in rows))
+            conn.executemany(
+                LITE_EVENT, (converted(LITE_EVENT_BIND, tuple(r[c] for c in EVENT_COLUMNS)) for r in rows)
+            )
         return
     conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
     try:
@@ -220,7 +285,9 @@ async def run(args: argparse.Namespace) -> None:
         url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
     else:
         name = f"report_bench_{uuid.uuid4().hex[:8]}"
-        admin_conn = await asyncpg.connect(args.postgres_url.replace("postgresql+asyncpg://", "postgresql://"))
+        admin_conn = await asyncpg.connect(
+            args.postgres_url.replace("postgresql+asyncpg://", "postgresql://")
+        )
         await admin_conn.execute(f'CREATE DATABASE "{name}"')
         url = args.postgres_url.rsplit("/", 1)[0] + f"/{name}"
     try:
@@ -228,7 +295,9 @@ async def run(args: argparse.Namespace) -> None:
         started = time.perf_counter()
         events, fates = generate(args.people)
         await load(url, events, fates)
-        print(f"generated {args.people:,} people, {len(events):,} events in {time.perf_counter() - started:.0f} s")
+        print(
+            f"generated {args.people:,} people, {len(events):,} events in {time.perf_counter() - started:.0f} s"
+        )
         started = time.perf_counter()
         factory = create_session_factory(engine := create_engine(url))
         counted = await roll_up(factory, datetime.now(UTC))

@@ -29,8 +29,14 @@ NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 
 
 def settings(url: str, **extra: Any) -> Settings:
-    values = {"database_url": url, "admin_ids": [ADMIN], "dashboard_secret": SECRET, "bot_username": "IrsHelpBot",
-              "public_base_url": "https://bot.example.com", **extra}  # fmt: skip
+    values = {
+        "database_url": url,
+        "admin_ids": [ADMIN],
+        "dashboard_secret": SECRET,
+        "bot_username": "IrsHelpBot",
+        "public_base_url": "https://bot.example.com",
+        **extra,
+    }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
@@ -42,7 +48,9 @@ async def factory(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSe
 
 
 @pytest.fixture
-async def client(database_url: str, factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[TestClient[Any, Any]]:
+async def client(
+    database_url: str, factory: async_sessionmaker[AsyncSession]
+) -> AsyncIterator[TestClient[Any, Any]]:
     app = web.Application()
     install_site(app, settings(database_url), factory)
     async with TestClient(TestServer(app)) as test_client:
@@ -104,7 +112,9 @@ async def test_a_sign_in_link_works_once_for_an_admin_only(
     assert (await client.get("/dashboard/")).status == 401
     assert (await client.get("/dashboard/leads.csv")).status == 401
     link = await signatures.issue_link(factory, ADMIN, NOW)
-    preview = await client.get(link.replace("https://bot.example.com", ""), headers={"User-Agent": "TelegramBot"})
+    preview = await client.get(
+        link.replace("https://bot.example.com", ""), headers={"User-Agent": "TelegramBot"}
+    )
     assert preview.status == 401  # Telegram's link preview does not use it up
     await sign_in(client, link)
     page = await client.get("/dashboard/")
@@ -117,9 +127,11 @@ async def test_a_sign_in_link_works_once_for_an_admin_only(
 
 
 async def test_an_old_link_a_forged_cookie_or_a_removed_admin_get_nothing(
-    client: TestClient[Any, Any], database_url: str, factory: async_sessionmaker[AsyncSession],
+    client: TestClient[Any, Any],
+    database_url: str,
+    factory: async_sessionmaker[AsyncSession],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     signatures = Signatures(settings(database_url))
     with monkeypatch.context() as m:
         m.setattr(TimestampSigner, "get_timestamp", lambda self: int(datetime.now(UTC).timestamp()) - 11 * 60)

@@ -46,8 +46,9 @@ def test_fbc_is_version_subdomain_index_milliseconds_and_the_fbclid_unchanged() 
 
 def test_a_meta_lead_event_has_what_a_non_web_event_needs() -> None:
     at = datetime(2026, 11, 25, 15, 5, tzinfo=UTC)
-    event = meta_event(event_name="Lead", event_id="lead-7", at=at, click=click(fbclid=FBCLID),
-                       phone_e164="+14155552671")  # fmt: skip
+    event = meta_event(
+        event_name="Lead", event_id="lead-7", at=at, click=click(fbclid=FBCLID), phone_e164="+14155552671"
+    )
     assert event == {
         "event_name": "Lead",
         "event_time": 1795619100,
@@ -60,25 +61,40 @@ def test_a_meta_lead_event_has_what_a_non_web_event_needs() -> None:
         },
     }
     body = meta_request([event], "token", "TEST123")
-    assert body["access_token"] == "token" and body["test_event_code"] == "TEST123" and body["data"] == [event]
+    assert (
+        body["access_token"] == "token" and body["test_event_code"] == "TEST123" and body["data"] == [event]
+    )
     assert "test_event_code" not in meta_request([event], "token")
 
 
 def test_a_google_click_conversion_has_one_click_id_a_resource_name_and_a_zoned_time() -> None:
     at = datetime(2026, 11, 25, 15, 5, 9, tzinfo=UTC)
-    conversion = google_click_conversion(customer_id="123-456-7890", conversion_action="987", order_id="lead-7",
-                                         at=at, click=click(gclid="G1", wbraid="W1"), phone_e164="+14155552671")  # fmt: skip
+    conversion = google_click_conversion(
+        customer_id="123-456-7890",
+        conversion_action="987",
+        order_id="lead-7",
+        at=at,
+        click=click(gclid="G1", wbraid="W1"),
+        phone_e164="+14155552671",
+    )
     assert conversion["gclid"] == "G1" and "wbraid" not in conversion and "gbraid" not in conversion
     assert conversion["conversionAction"] == "customers/1234567890/conversionActions/987"
     assert conversion["conversionDateTime"] == "2026-11-25 15:05:09+00:00"
     assert conversion["orderId"] == "lead-7" and conversion["consent"] == {"adUserData": "GRANTED"}
-    ios = google_click_conversion(customer_id="1", conversion_action="customers/1/conversionActions/2",
-                                  order_id="x", at=at, click=click(wbraid="W1"), phone_e164=None)  # fmt: skip
+    ios = google_click_conversion(
+        customer_id="1",
+        conversion_action="customers/1/conversionActions/2",
+        order_id="x",
+        at=at,
+        click=click(wbraid="W1"),
+        phone_e164=None,
+    )
     assert ios["wbraid"] == "W1" and ios["conversionAction"] == "customers/1/conversionActions/2"
     assert "userIdentifiers" not in ios
     with pytest.raises(AssertionError):
-        google_click_conversion(customer_id="1", conversion_action="2", order_id="x", at=at, click=click(),
-                                phone_e164=None)  # fmt: skip
+        google_click_conversion(
+            customer_id="1", conversion_action="2", order_id="x", at=at, click=click(), phone_e164=None
+        )
 
 
 def test_the_offline_conversion_file_follows_googles_template() -> None:

@@ -54,8 +54,9 @@ async def test_importing_the_same_days_again_replaces_them(database_url: str) ->
             spend = await spend_by_campaign(session, date(2026, 11, 1), date(2026, 12, 1))
             assert spend == {"spring_fb": 124457, "levy_fb": 500}
             assert await spend_by_campaign(session, date(2026, 11, 3), date(2026, 11, 4)) == {
-                "spring_fb": 1001, "levy_fb": 500,
-            }  # fmt: skip
+                "spring_fb": 1001,
+                "levy_fb": 500,
+            }
         async with factory() as session:
             with pytest.raises(SpendError):
                 await import_spend(session, "tiktok", [], now)

@@ -33,8 +33,14 @@ from tests.e2e.leads_support import AGREE, DECLINE
 from tests.fakes.telegram import FakeTelegram
 
 CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]  # fmt: skip
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
 SECRET = "browser-test-secret-0123456789"
 BOT = "IrsHelpBot"
@@ -125,9 +131,12 @@ async def cli_report(
 
 
 async def test_sign_in_funnel_lead_and_csv_in_a_real_browser(
-    world: dict[str, Any], browser: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    world: dict[str, Any],
+    browser: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
-) -> None:  # fmt: skip
+) -> None:
     context = await browser.new_context(accept_downloads=True)
     page = await context.new_page()
 
