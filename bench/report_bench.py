@@ -295,9 +295,8 @@ async def run(args: argparse.Namespace) -> None:
         started = time.perf_counter()
         events, fates = generate(args.people)
         await load(url, events, fates)
-        print(
-            f"generated {args.people:,} people, {len(events):,} events in {time.perf_counter() - started:.0f} s"
-        )
+        took = time.perf_counter() - started
+        print(f"generated {args.people:,} people, {len(events):,} events in {took:.0f} s")
         started = time.perf_counter()
         factory = create_session_factory(engine := create_engine(url))
         counted = await roll_up(factory, datetime.now(UTC))
