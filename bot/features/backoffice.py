@@ -2,7 +2,8 @@
 
 One call from bot/app.py: the two step recorders (the transcript, the conversions a step
 earned), the sender of the conversion outbox (only when Meta or Google is configured), and the
-funnel summary's roll-up every :data:`ROLLUP_EVERY_S`. The clock is the runner's, so tests that
+funnel summary's roll-up every :data:`ROLLUP_EVERY_S` (which also deletes old transcripts of
+conversations that never became a lead). The clock is the runner's, so tests that
 move a fake clock move these too.
 """
 
@@ -18,6 +19,7 @@ from bot.features.conversions.enqueue import ConversionRecorder
 from bot.features.conversions.sender import ConversionSender
 from bot.features.leads.worker import PollingWorker
 from bot.features.reports.summary import roll_up
+from bot.features.transcript import prune as prune_transcripts
 from bot.features.transcript import record_transcript
 from bot.runner.hooks import Outcome
 from bot.runner.runner import StepRunner
@@ -37,7 +39,10 @@ class SummaryWorker(PollingWorker):
         self.poll_interval = poll_interval
 
     async def run_once(self) -> int:
-        return await roll_up(self.runner.session_factory, self.runner.clock())
+        factory = self.runner.session_factory
+        async with factory() as session, session.begin():
+            await prune_transcripts(session, self.runner.clock())
+        return await roll_up(factory, self.runner.clock())
 
 
 @dataclass

@@ -9,6 +9,9 @@ kept, and what is not:
   shared contact only that it was shared;
 * the bot's messages as plain text, with the labels of their buttons.
 
+Lines of a conversation that never became a lead are deleted after :data:`KEEP_DAYS` (the
+back office's background task, :func:`prune`): nobody will ever be shown them.
+
 A message with a tax id never reaches the runner (bot/features/privacy/guard.py drops it
 first), so it is never here. /delete erases every line (bot/features/privacy/erase.py).
 The dashboard shows a transcript only for a lead, to staff signed in.
@@ -20,9 +23,12 @@ import html
 import re
 from typing import Any
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.models import LeadConversation
 from bot.db.office import TranscriptLine
 from bot.runner.hooks import Scope
 from bot.telegram.incoming import Incoming
@@ -33,6 +39,7 @@ from flows.types import InputKind, OutMessage
 PERSON = "person"
 BOT = "bot"
 TEXT_MAX = 4096
+KEEP_DAYS = 30
 _TAG = re.compile(r"<[^>]+>")
 
 COMMANDS = {Act.START: "/start", Act.HELP: "/help", Act.CANCEL: "/cancel", Act.STOP: "/stop"}
@@ -112,3 +119,14 @@ async def transcript(session: AsyncSession, conversation_ids: list[int]) -> list
 
 async def erase_transcript(session: AsyncSession, conversation_id: int) -> None:
     await session.execute(delete(TranscriptLine).where(TranscriptLine.conversation_id == conversation_id))
+
+
+async def prune(session: AsyncSession, now: datetime, keep: timedelta = timedelta(days=KEEP_DAYS)) -> int:
+    """Delete the old lines of conversations that are not a lead's."""
+    leads = select(LeadConversation.conversation_id)
+    result = await session.execute(
+        delete(TranscriptLine).where(
+            TranscriptLine.created_at < now - keep, TranscriptLine.conversation_id.not_in(leads)
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

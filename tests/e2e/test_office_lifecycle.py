@@ -19,7 +19,7 @@ from bot.db.office import TranscriptLine
 from bot.features.leads.crm import verify_signature
 from bot.features.privacy.ssn import contains_tax_id
 from tests.bot import stub_engine
-from tests.e2e.harness import BotRunner, fetch_rows
+from tests.e2e.harness import BotRunner, FakeClock, fetch_rows
 from tests.e2e.leads_support import AGREE, STAFF_CHAT_ID, eventually
 from tests.fakes.telegram import FakeTelegram
 
@@ -156,3 +156,18 @@ async def test_the_transcript_keeps_what_was_seen_never_a_tax_id_and_goes_with_d
 async def _told(user: object, n: int) -> bool:
     texts = [m.text for m in user.messages]  # type: ignore[attr-defined]
     return sum("team is now with you" in t or "back with the automated assistant" in t for t in texts) >= n
+
+
+async def test_old_transcripts_of_people_who_never_became_leads_are_deleted(
+    fake_telegram: FakeTelegram, run_bot: Callable[..., BotRunner], database_url: str, clock: FakeClock
+) -> None:
+    runner = run_bot(stub_engine)
+    await runner.start()
+    chat = runner.chat(fake_telegram.user(first_name="Di"))
+    await chat.send("/start")
+    office = runner.app.dp["backoffice"]  # type: ignore[union-attr]
+    await office.summary.run_once()
+    assert await fetch_rows(database_url, TranscriptLine)  # kept: a lead may come of it
+    clock.advance(days=31)
+    await office.summary.run_once()
+    assert await fetch_rows(database_url, TranscriptLine) == []
