@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
-
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
