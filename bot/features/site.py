@@ -26,5 +26,7 @@ def install_site(app: web.Application, settings: Settings, factory: async_sessio
         install_clicks(app, factory, settings.bot_username)
     except LinkError as error:
         logger.warning("ad clicks (/go/<campaign>) are off: %s", error)
-    if install_dashboard(app, settings, factory):
+    if settings.dashboard_enabled():
+        # Before the dashboard's own routes: the sub-application's prefix would take "/dashboard" too.
         app.router.add_get("/dashboard", to_dashboard)
+    install_dashboard(app, settings, factory)

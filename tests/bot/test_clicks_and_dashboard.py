@@ -154,3 +154,37 @@ async def test_a_post_without_the_sessions_csrf_token_is_refused(
     staff, _ = signatures.new_session(ADMIN)  # another session's token
     forged = {"platform": "meta", "csrf": signatures.csrf_token(staff)}
     assert (await client.post("/dashboard/spend", data=forged)).status == 403
+
+
+async def test_python_m_bot_web_serves_clicks_the_dashboard_and_health(database_url: str) -> None:
+    import asyncio
+    import socket
+
+    import aiohttp
+
+    from bot.cli.web import run_web
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    stop = asyncio.Event()
+    server = asyncio.create_task(run_web(settings(database_url), "127.0.0.1", port, stop))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with aiohttp.ClientSession() as http:
+            for _ in range(100):
+                try:
+                    async with http.get(f"{base}/healthz") as health:
+                        assert health.status == 200
+                        break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.05)
+            async with http.get(f"{base}/go/spring?gclid=G", allow_redirects=False) as clicked:
+                assert clicked.status == 302 and "start=c_" in clicked.headers["Location"]
+            async with http.get(f"{base}/dashboard", allow_redirects=False) as moved:
+                assert moved.headers["Location"] == "/dashboard/"
+            async with http.get(f"{base}/dashboard/") as page:
+                assert page.status == 401
+    finally:
+        stop.set()
+        await asyncio.wait_for(server, 10)
