@@ -77,6 +77,12 @@ def cmd_link(args: argparse.Namespace) -> int:
     except LinkError as error:
         print(f"error: refused: {error}", file=sys.stderr)
         return EXIT_REFUSED
+    if args.click_id:
+        print(
+            "note: a click id stored on a link is one click's; every person who uses this link will share it. "
+            "For ads use --ad: each click through /go/<campaign> keeps its own fbclid/gclid.",
+            file=sys.stderr,
+        )
     if is_token:
 
         async def save() -> None:
@@ -120,7 +126,9 @@ def add_link(sub: Subcommands) -> None:
     p.add_argument("--utm-campaign", help="becomes the campaign name in reports")
     p.add_argument("--utm-content")
     p.add_argument("--utm-term")
-    p.add_argument("--click-id", help="ad click id (fbclid, gclid, ...), any length up to 2048")
+    p.add_argument(
+        "--click-id", help="one click id for everyone using the link (for ads, prefer --ad), up to 2048 characters"
+    )
     p.add_argument("--bot-username", help="the bot's @username (default: BOT_USERNAME)")
     p.add_argument(
         "--ad",
