@@ -79,7 +79,7 @@ def cmd_link(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     if args.click_id:
         print(
-            "note: a click id stored on a link is one click's; every person who uses this link will share it. "
+            "note: a click id stored on a link is one click's; everyone who uses this link will share it. "
             "For ads use --ad: each click through /go/<campaign> keeps its own fbclid/gclid.",
             file=sys.stderr,
         )
@@ -127,7 +127,8 @@ def add_link(sub: Subcommands) -> None:
     p.add_argument("--utm-content")
     p.add_argument("--utm-term")
     p.add_argument(
-        "--click-id", help="one click id for everyone using the link (for ads, prefer --ad), up to 2048 characters"
+        "--click-id",
+        help="one click id for everyone using the link (for ads, prefer --ad), up to 2048 characters",
     )
     p.add_argument("--bot-username", help="the bot's @username (default: BOT_USERNAME)")
     p.add_argument(
