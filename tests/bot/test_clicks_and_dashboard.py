@@ -188,3 +188,20 @@ async def test_python_m_bot_web_serves_clicks_the_dashboard_and_health(database_
     finally:
         stop.set()
         await asyncio.wait_for(server, 10)
+
+
+def test_link_ad_prints_the_go_url_and_refuses_what_an_ad_cannot_use(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    from bot.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    args = ["link", "--ad", "--campaign", "spring", "--utm-source", "facebook", "--utm-medium", "cpc"]
+    assert main([*args, "--base-url", "https://bot.example.com/"]) == 0
+    assert capsys.readouterr().out.strip() == "https://bot.example.com/go/spring?utm_source=facebook&utm_medium=cpc"
+    assert main(args) == 2
+    assert "PUBLIC_BASE_URL" in capsys.readouterr().err
+    assert main([*args, "--base-url", "https://b.example.com", "--click-id", "X"]) == 2
+    assert "adds one to every click" in capsys.readouterr().err
+    assert main(["link", "--ad", "--campaign", "t_x", "--base-url", "https://b.example.com"]) == 2
