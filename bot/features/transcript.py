@@ -24,7 +24,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import LeadConversation
@@ -38,6 +38,7 @@ from flows.types import InputKind, OutMessage
 PERSON = "person"
 BOT = "bot"
 TEXT_MAX = 4096
+TRANSCRIPT_LINES: Table = TranscriptLine.__table__  # type: ignore[assignment]
 KEEP_DAYS = 30
 _TAG = re.compile(r"<[^>]+>")
 
@@ -100,9 +101,7 @@ def lines_of(scope: Scope) -> list[dict[str, Any]]:
 
 async def record_transcript(scope: Scope) -> None:
     """The runner's StepRecorder: this step's lines, in the step's transaction."""
-    rows = lines_of(scope)
-    if rows:
-        await scope.session.execute(insert(TranscriptLine), rows)
+    await scope.tx.add_rows(TRANSCRIPT_LINES, lines_of(scope))
 
 
 async def transcript(session: AsyncSession, conversation_ids: list[int]) -> list[TranscriptLine]:
