@@ -120,6 +120,9 @@ async def test_a_sign_in_link_works_once_for_an_admin_only(
     page = await client.get("/dashboard/")
     assert page.status == 200 and page.headers["Cache-Control"] == "no-store"
     assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    assert "<h1>Funnel" in await page.text()
+    spanish = await client.get("/dashboard/", headers={"Accept-Language": "es-MX,es;q=0.9,en;q=0.5"})
+    assert "<h1>Embudo" in await spanish.text() and '<html lang="es">' in await spanish.text()
     client.session.cookie_jar.clear()
     assert (await client.get(link.replace("https://bot.example.com", ""))).status == 401  # used
     stranger = await signatures.issue_link(factory, 999, NOW)  # not in ADMIN_IDS

@@ -27,7 +27,7 @@ from bot.features.reports.abtest import ab_tests
 from bot.features.reports.funnel import STAGES, Funnel, build_funnel, day_range, question_label
 from bot.features.reports.spend import PLATFORMS, SpendError, import_spend, parse_export, spend_by_campaign
 from bot.features.reports.summary import DIMENSIONS
-from flows.catalogue import t
+from flows.catalogue import normalize_lang, t
 
 logger = logging.getLogger(__name__)
 
@@ -79,33 +79,52 @@ def see_other(location: str) -> web.Response:
     return web.Response(status=303, headers={"Location": location})
 
 
+def language(request: web.Request) -> str:
+    """The reader's language, from the browser's first choice (Accept-Language)."""
+    first = request.headers.get("Accept-Language", "").split(",", 1)[0].split(";", 1)[0].strip()
+    return normalize_lang(first or None)
+
+
+def texts(request: web.Request) -> dict[str, Any]:
+    lang = language(request)
+
+    def text(key: str, **values: Any) -> str:
+        return t(key, lang, **values)
+
+    return {"_": text, "lang": lang}
+
+
 def refused(request: web.Request, status: int) -> web.Response:
-    return aiohttp_jinja2.render_template("refused.html", request, {"status": status}, status=status)
+    return aiohttp_jinja2.render_template(
+        "refused.html", request, {"status": status, **texts(request)}, status=status
+    )
 
 
 def dates(request: web.Request) -> tuple[date, date, str | None]:
-    """[since, until) from ?since=&until= (until inclusive in the form); the default is the last 30 days."""
+    """[since, until) from ?since=&until= (until inclusive in the form), and the text id of what was wrong
+    with them; the default is the last 30 days."""
     try:
         since = date.fromisoformat(request.query["since"]) if request.query.get("since") else None
         until = date.fromisoformat(request.query["until"]) if request.query.get("until") else None
     except ValueError:
-        return (*day_range(), "Dates must look like 2026-11-01; showing the last 30 days.")
+        return (*day_range(), "dash.bad_dates")
     start, end = day_range(since, until)
     if start >= end:
-        return (*day_range(), "The first day is after the last one; showing the last 30 days.")
+        return (*day_range(), "dash.reversed_dates")
     return start, end, None
 
 
 def context(request: web.Request, **values: Any) -> dict[str, Any]:
     staff = request.get(STAFF)
     since, until, problem = dates(request)
+    words = texts(request)
     return {
-        "t": t,
+        **words,
         "csrf": request.app[SIGNATURES].csrf_token(staff) if staff is not None else "",
         "since": since,
         "until_shown": until - timedelta(days=1),
         "range_query": f"since={since.isoformat()}&until={(until - timedelta(days=1)).isoformat()}",
-        "problem": problem,
+        "problem": words["_"](problem) if problem else None,
         **values,
     }
 
@@ -142,8 +161,9 @@ async def overview(request: web.Request) -> web.StreamResponse:
     async with request.app[FACTORY]() as session:
         spend = await spend_by_campaign(session, since, until)
     o = funnel.overall
-    stages = [(t(f"office.funnel.{s}", "en"), o.stage(s)) for s in STAGES]
-    steps = [(question_label(s.question_id), s) for s in funnel.ordered_steps()]
+    lang = language(request)
+    stages = [(t(f"office.funnel.{s}", lang), o.stage(s)) for s in STAGES]
+    steps = [(question_label(s.question_id, lang), s) for s in funnel.ordered_steps()]
     return aiohttp_jinja2.render_template(
         "overview.html",
         request,
@@ -165,7 +185,7 @@ async def chart_view(request: web.Request) -> web.StreamResponse:
     since, until, _ = dates(request)
     funnel = await funnel_of(request, since, until)
     draw = chart.funnel_chart if request.match_info["name"] == "funnel" else chart.questions_chart
-    body = await chart.render(draw, funnel, "en", "svg")
+    body = await chart.render(draw, funnel, language(request), "svg")
     return web.Response(body=body, content_type="image/svg+xml")
 
 
