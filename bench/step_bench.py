@@ -85,12 +85,16 @@ async def one_step(runner: StepRunner, incoming: Incoming) -> None:
         )
 
 
-async def measure(url: str, chats: int, steps: int) -> tuple[float, float]:
+async def measure(url: str, chats: int, steps: int, transcript: bool = False) -> tuple[float, float]:
     settings = Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
     engine = create_engine(url)
     runner = StepRunner(
         settings, create_session_factory(engine), phones=PhoneNumbers(), screening=OneAnswerFlow()
     )
+    if transcript:  # what the back office adds to every step (bot/features/transcript.py)
+        from bot.features.transcript import record_transcript
+
+        runner.recorders.append(record_transcript)
     people = range(10_000, 10_000 + chats)
 
     async def person(chat_id: int, count: int) -> None:
@@ -114,7 +118,7 @@ async def main(args: argparse.Namespace) -> int:
         if args.db == "sqlite":
             url = f"sqlite+aiosqlite:///{Path(tmp) / 'steps.db'}"
             await asyncio.to_thread(upgrade, url)
-            cpu_us, wall_us = await measure(url, args.chats, args.steps)
+            cpu_us, wall_us = await measure(url, args.chats, args.steps, args.transcript)
         else:
             from tests.dbs import PostgresServer
 
@@ -127,11 +131,11 @@ async def main(args: argparse.Namespace) -> int:
             url = await server.create_database(name)
             try:
                 await asyncio.to_thread(upgrade, url)
-                cpu_us, wall_us = await measure(url, args.chats, args.steps)
+                cpu_us, wall_us = await measure(url, args.chats, args.steps, args.transcript)
             finally:
                 await server.drop_database(name)
     print(
-        f"{args.db}: {args.chats} people x {args.steps} steps: "
+        f"{args.db}{' +transcript' if args.transcript else ''}: {args.chats} people x {args.steps} steps: "
         f"{cpu_us:.0f} us CPU and {wall_us:.0f} us wall per step"
     )
     return 0
@@ -142,6 +146,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     p.add_argument("--postgres-url", default=os.environ.get("TEST_POSTGRES_URL", DEFAULT_PG))
     p.add_argument("--chats", type=int, default=30, help="people at once")
+    p.add_argument("--transcript", action="store_true", help="record each step's transcript, as the bot does")
     p.add_argument("--steps", type=int, default=100, help="steps per person (after 10 to warm up)")
     args = p.parse_args(argv)
     if args.chats < 1 or args.steps < 1:

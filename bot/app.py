@@ -27,7 +27,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from bot.config import Settings, StartupError, require_token
 from bot.db.engine import create_session_factory
 from bot.db.engine import open_database as open_db
-from bot.features import attribution
+from bot.features import clicks
+from bot.features.backoffice import install_backoffice
+from bot.features.dashboard import command as dashboard_command
 from bot.features.leads import staff_router
 from bot.features.leads.phone import PhoneNumbers
 from bot.features.leads.setup import install_leads
@@ -77,7 +79,7 @@ def create_runner(
 ) -> StepRunner:
     """The runner with the features' hooks that do not need a Dispatcher (campaign links)."""
     runner = StepRunner(settings, session_factory, phones=PhoneNumbers(), screening=screening, clock=clock)
-    runner.resolve_source = attribution.resolve_source
+    runner.resolve_source = clicks.resolve_source
     return runner
 
 
@@ -102,11 +104,13 @@ def create_dispatcher(settings: Settings, runner: StepRunner) -> Dispatcher:
         privacy_router.create_router(),
         # For non-admins the admin filter does not match, and the text goes on as usual.
         admin_router.create_router(),
+        dashboard_command.create_router(),
         # Photos and files of IRS notices are read before the conversation's catch-all sees them.
         *letter_routers(dp, settings),
         *get_routers(),
     )
     install_leads(dp, runner, settings)
+    install_backoffice(dp, runner, settings)
 
     async def drain() -> None:
         await runner.drain()

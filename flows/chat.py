@@ -42,10 +42,12 @@ class Act(StrEnum):
 
 @dataclass(frozen=True)
 class Source:
-    """Where a /start came from: the campaign, and the link token behind it (UTM fields, click id)."""
+    """Where a /start came from: the campaign, the link token behind it (UTM fields), and the ad
+    click it was (``click``: the id of a one-time click token's row, None for any other link)."""
 
     campaign: str | None = None
     token: str | None = None
+    click: int | None = None
 
 
 class MediaKind(StrEnum):
@@ -151,6 +153,7 @@ class ChatState:
     with_staff: bool = False
     opted_out: bool = False
     finished_at: datetime | None = None
+    click_id: int | None = None  # the ad click behind the latest /start that carried one
     last_seen: datetime | None = None  # when the person last wrote
 
     def copy(self) -> ChatState:

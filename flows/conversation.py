@@ -120,7 +120,8 @@ def stop_reminders(reply: Reply) -> None:
 
 
 def tag_variants(turn: Turn) -> None:
-    """Started and completed events carry the variants, so the A/B split survives in the raw events."""
+    """Started and completed events carry the variants (and a start its link token), so the A/B split
+    and the UTM breakdown survive in the raw events."""
     state = turn.state
     if state is None:
         return
@@ -128,3 +129,6 @@ def tag_variants(turn: Turn) -> None:
         if ev.kind in TAGGED_KINDS:
             ev.data.setdefault("variant_intro", state.variant_intro)
             ev.data.setdefault("variant_cta", state.variant_cta)
+        if ev.kind == "started":
+            # The link behind the start: the funnel summary groups a person by its UTM fields.
+            ev.data.setdefault("source_token", state.source_token)

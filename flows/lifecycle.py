@@ -152,6 +152,7 @@ class Lifecycle:
             source_first=campaign,
             source_last=campaign,
             source_token=source.token if source is not None else None,
+            click_id=source.click if source is not None else None,
         )
         self.turn.created = True
         self.assign_variants()
@@ -169,6 +170,8 @@ class Lifecycle:
         state = self.state
         state.source_last = source.campaign
         state.source_token = source.token
+        if source.click is not None:  # a used click token keeps the click the person came with
+            state.click_id = source.click
         if state.source_first is None:
             state.source_first = source.campaign
 

@@ -1,4 +1,4 @@
-"""The command line: `python -m bot [run|chat|migrate|webhook|link|report|export]`.
+"""The command line: `python -m bot [run|chat|migrate|webhook|web|link|report|export]`.
 
 Each command is a module here with its ``add_*`` (the subparser) and ``cmd_*`` (the body).
 Startup problems the operator can fix print ONE line to stderr and exit with code 2.
@@ -16,6 +16,7 @@ from bot.cli.link import add_link
 from bot.cli.migrate import add_migrate
 from bot.cli.report import add_export, add_report
 from bot.cli.run import add_polling, cmd_polling
+from bot.cli.web import add_web
 from bot.cli.webhook import add_webhook
 from bot.config import StartupError
 
@@ -29,6 +30,7 @@ COMMANDS: list[Callable[[Subcommands], None]] = [
     add_link,
     add_report,
     add_export,
+    add_web,
 ]
 
 

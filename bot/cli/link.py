@@ -18,10 +18,42 @@ from bot.features.attribution import (
     build_link,
     plan_payload,
     store_token,
+    validate_fields,
     validate_username,
 )
+from bot.features.clicks import ad_url
 
 EXIT_REFUSED = 2
+
+
+def cmd_ad_link(args: argparse.Namespace, base_url: str) -> int:
+    """The URL for an ad: <PUBLIC_BASE_URL>/go/<campaign>?utm_...; each click gets its own token there."""
+    if not base_url:
+        print(
+            "error: refused: the web server's address is unknown: pass --base-url or set PUBLIC_BASE_URL",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    if args.click_id:
+        print(
+            "error: refused: an ad link takes no --click-id: the ad platform adds one to every click",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    utm = {
+        name: getattr(args, name)
+        for name in ("utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term")
+    }
+    try:
+        if not args.campaign:
+            raise LinkError("an ad link needs --campaign (the name in /go/<campaign>)")
+        validate_fields(LinkFields(campaign=args.campaign, **utm))
+        url = ad_url(base_url, args.campaign, utm)
+    except LinkError as error:
+        print(f"error: refused: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    print(url)
+    return 0
 
 
 def cmd_link(args: argparse.Namespace) -> int:
@@ -36,6 +68,8 @@ def cmd_link(args: argparse.Namespace) -> int:
         click_id=args.click_id,
     )
     settings = load_settings()
+    if args.ad:
+        return cmd_ad_link(args, (args.base_url or settings.public_base_url).rstrip("/"))
     try:
         username = validate_username(args.bot_username or settings.bot_username)
         payload, is_token = plan_payload(fields)
@@ -43,6 +77,12 @@ def cmd_link(args: argparse.Namespace) -> int:
     except LinkError as error:
         print(f"error: refused: {error}", file=sys.stderr)
         return EXIT_REFUSED
+    if args.click_id:
+        print(
+            "note: a click id stored on a link is one click's; everyone who uses this link will share it. "
+            "For ads use --ad: each click through /go/<campaign> keeps its own fbclid/gclid.",
+            file=sys.stderr,
+        )
     if is_token:
 
         async def save() -> None:
@@ -86,6 +126,16 @@ def add_link(sub: Subcommands) -> None:
     p.add_argument("--utm-campaign", help="becomes the campaign name in reports")
     p.add_argument("--utm-content")
     p.add_argument("--utm-term")
-    p.add_argument("--click-id", help="ad click id (fbclid, gclid, ...), any length up to 2048")
+    p.add_argument(
+        "--click-id",
+        help="one click id for everyone using the link (for ads, prefer --ad), up to 2048 characters",
+    )
     p.add_argument("--bot-username", help="the bot's @username (default: BOT_USERNAME)")
+    p.add_argument(
+        "--ad",
+        action="store_true",
+        help="print the URL for an ad instead: <PUBLIC_BASE_URL>/go/<campaign>?utm_..., which records each "
+        "click (with the fbclid/gclid the platform appends) and sends the person on to the bot",
+    )
+    p.add_argument("--base-url", help="the web server's public https address (default: PUBLIC_BASE_URL)")
     p.set_defaults(func=cmd_link)

@@ -89,6 +89,9 @@ async def run_webhook(
         secrets=secrets,
         on_cleanup=bot_app.close,
     )
+    from bot.features.site import install_site
+
+    install_site(web_app, settings, bot_app.session_factory)
     if freeze_heap:
         freeze_startup_heap()
     await serve(

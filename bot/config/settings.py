@@ -90,6 +90,28 @@ class Settings(BaseSettings):
     # One reminder to a person who stopped mid-screening, this long after their last message.
     reminder_delay_hours: float = Field(default=24.0, gt=0)
 
+    # The back office. PUBLIC_BASE_URL: where this bot's web server is reached from outside (https), for
+    # ad links (/go/<campaign>) and dashboard links; DASHBOARD_SECRET signs sign-in links, cookies and
+    # CSRF tokens (the dashboard is off without it).
+    public_base_url: str = ""
+    dashboard_secret: SecretStr | None = None
+    # Conversions for the ad platforms (bot/features/conversions/), each off until configured.
+    meta_pixel_id: str = ""
+    meta_access_token: SecretStr | None = None
+    meta_api_url: str = "https://graph.facebook.com/v21.0"
+    meta_test_event_code: str = ""
+    meta_send_screening: bool = False
+    google_ads_customer_id: str = ""
+    google_ads_conversion_action: str = ""
+    google_ads_conversion_name: str = "Lead"
+    google_ads_developer_token: SecretStr | None = None
+    google_ads_login_customer_id: str = ""
+    google_ads_client_id: str = ""
+    google_ads_client_secret: SecretStr | None = None
+    google_ads_refresh_token: SecretStr | None = None
+    google_ads_api_url: str = "https://googleads.googleapis.com/v21"
+    google_oauth_url: str = "https://oauth2.googleapis.com/token"
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_admin_ids(cls, value: object) -> object:
@@ -100,7 +122,16 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "staff_chat_id", "crm_webhook_secret", "database_pool_size", "database_max_overflow", mode="before"
+        "staff_chat_id",
+        "crm_webhook_secret",
+        "database_pool_size",
+        "database_max_overflow",
+        "dashboard_secret",
+        "meta_access_token",
+        "google_ads_developer_token",
+        "google_ads_client_secret",
+        "google_ads_refresh_token",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
@@ -114,6 +145,28 @@ class Settings(BaseSettings):
             # Unsigned lead data must never leave: the receiver could not tell it from a forgery.
             raise ValueError("CRM_WEBHOOK_SECRET must be set when CRM_WEBHOOK_URL is")
         return self
+
+    @field_validator("public_base_url", "meta_api_url", "google_ads_api_url", "google_oauth_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("must start with https:// (or http:// for a local test server)")
+        return value
+
+    def secret(self, name: str) -> str:
+        """A secret setting's value, "" when unset (never logged)."""
+        value = getattr(self, name)
+        return value.get_secret_value() if isinstance(value, SecretStr) else ""
+
+    def meta_enabled(self) -> bool:
+        return bool(self.meta_pixel_id and self.secret("meta_access_token"))
+
+    def google_enabled(self) -> bool:
+        return bool(self.google_ads_customer_id and self.google_ads_conversion_action)
+
+    def dashboard_enabled(self) -> bool:
+        return len(self.secret("dashboard_secret")) >= 16
 
     @field_validator("log_level")
     @classmethod

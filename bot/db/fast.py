@@ -26,7 +26,7 @@ from typing import Any
 
 import aiosqlite
 import asyncpg
-from sqlalchemy import Table
+from sqlalchemy import JSON, Table
 from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 
 from bot.db.rows import (
@@ -212,6 +212,18 @@ class AsyncpgStatements:
     ) -> None:
         self._events += event_rows(conversation, chat_id, events, source, now)
 
+    async def add_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """In the step's transaction (opened now), as one pipelined executemany."""
+        if not rows:
+            return
+        await self.begin()
+        names = tuple(rows[0])
+        json_names = {c.key for c in table.columns if isinstance(c.type, JSON)}
+        await self.driver.executemany(
+            pg_insert(table.name, names),
+            [tuple(_dump(row[n]) if n in json_names else row[n] for n in names) for row in rows],
+        )
+
 
 # ----------------------------------------------------------------------------------------- SQLite
 
@@ -251,6 +263,18 @@ LITE_EVENT_BIND = bind_processors(EVENTS, EVENT_COLUMNS)
 LITE_UPDATE_BIND = dict(
     zip(CONVERSATION_COLUMNS, bind_processors(CONVERSATIONS, CONVERSATION_COLUMNS), strict=True)
 )
+
+
+@functools.cache
+def lite_insert(table: str, names: tuple[str, ...]) -> str:
+    """An INSERT of these columns (table and column names from our own models, never from input)."""
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
+
+
+@functools.cache
+def pg_insert(table: str, names: tuple[str, ...]) -> str:
+    placeholders = ", ".join(f"${n}" for n in range(1, len(names) + 1))
+    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})"
 
 
 @functools.cache  # one text per set of changed columns: a handful in practice
@@ -323,6 +347,16 @@ class AiosqliteStatements:
         rows = event_rows(conversation, chat_id, events, source, now)
         await self.driver.executemany(
             LITE_EVENT, [converted(LITE_EVENT_BIND, tuple(row[c] for c in EVENT_COLUMNS)) for row in rows]
+        )
+
+    async def add_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        await self.begin()
+        names = tuple(rows[0])
+        binds = bind_processors(table, names)
+        await self.driver.executemany(
+            lite_insert(table.name, names), [converted(binds, [r[n] for n in names]) for r in rows]
         )
 
     async def commit(self) -> None:

@@ -80,6 +80,8 @@ class Conversation(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # The ad click (bot/db/office.py, migration 0007) behind the last /start that carried one.
+    click_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     # Optimistic check behind the row lock: a lost update becomes StaleDataError, never silent.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
@@ -183,6 +185,8 @@ class Lead(Base):
     taken_by_name: Mapped[str | None] = mapped_column(String(128), nullable=True)
     taken_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # What "Done" ended in (booked, not qualified, no answer, ...; migration 0007).
+    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
     staff_chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     staff_message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)

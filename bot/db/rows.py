@@ -77,6 +77,7 @@ class ConversationRow:
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None
+    click_id: int | None
     version: int
     loaded: dict[str, Any]  # what the database holds now (see changes())
 

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, Protocol
 
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from bot.db import repo
@@ -50,6 +51,9 @@ class StepStatements(Protocol):
         now: datetime,
     ) -> None: ...
 
+    async def add_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """A feature's rows for another table, written in the step's transaction (a transcript)."""
+
 
 class SessionStatements:
     """Through the SQLAlchemy session (bot/db/repo.py)."""
@@ -78,6 +82,10 @@ class SessionStatements:
         now: datetime,
     ) -> None:
         await repo.add_events(self.session, conversation, chat_id, events, source, now)
+
+    async def add_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            await self.session.execute(insert(table), rows)
 
 
 class LazySession:

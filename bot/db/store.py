@@ -23,6 +23,7 @@ from typing import Any, TypeVar, cast
 
 import aiosqlite
 import asyncpg
+from sqlalchemy import Table
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -67,6 +68,11 @@ class StepTx:
         self, row: ConversationRow | None, events: EventRows, source: str | None, now: datetime
     ) -> None:
         await self.sql.add_events(row, self.chat_id, events, source, now)
+
+    async def add_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
+        """Rows of another table in the step's transaction, on the step's own statements: no session
+        (a feature that writes on every step should not pay for one)."""
+        await self.sql.add_rows(table, rows)
 
 
 class Held:

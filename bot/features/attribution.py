@@ -26,6 +26,9 @@ from flows.chat import Source
 
 PAYLOAD_MAX = 64
 TOKEN_PREFIX = "t_"
+# One-time tokens of ad clicks (bot/features/clicks.py): link_tokens rows too, looked up the same way.
+CLICK_PREFIX = "c_"
+RESERVED_PREFIXES = (TOKEN_PREFIX, CLICK_PREFIX)
 TOKEN_BODY_LEN = 10
 _PAYLOAD_RE = re.compile(r"[A-Za-z0-9_-]+")
 _URLSAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
@@ -95,8 +98,9 @@ def validate_campaign(campaign: str) -> str:
     as tokens, and a later token with the same id would silently take them over.
     """
     validate_payload(campaign)
-    if campaign.startswith(TOKEN_PREFIX):
-        raise LinkError(f"a campaign name must not start with {TOKEN_PREFIX!r} (reserved for link tokens)")
+    for prefix in RESERVED_PREFIXES:
+        if campaign.startswith(prefix):
+            raise LinkError(f"a campaign name must not start with {prefix!r} (reserved for link tokens)")
     return campaign
 
 
@@ -187,7 +191,7 @@ async def resolve_payload(session: AsyncSession, raw: str | None) -> Attribution
     payload = clean_payload(raw)
     if payload is None:
         return Attribution(source=None)
-    if payload.startswith(TOKEN_PREFIX):
+    if payload.startswith(RESERVED_PREFIXES):
         row = await session.get(LinkToken, payload)
         if row is not None:
             source = row.utm_campaign or row.campaign or payload

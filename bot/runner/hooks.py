@@ -6,6 +6,9 @@
   sent (posting a card) is queued on ``scope.after``.
 * A :class:`SourceResolver` turns a /start payload into the campaign it stands for
   (a link token's UTM fields), inside the transaction, before the conversation sees it.
+* A :class:`StepRecorder` sees every stored step inside its transaction, after the effects:
+  what the turn showed and the events it recorded (the transcript of a conversation, the
+  conversions a lead earned), so what it writes commits with the step or not at all.
 * An :class:`Observer` sees every update's :class:`Outcome` once everything is done
   (metrics; the tests' "handled" counter).
 """
@@ -57,6 +60,10 @@ class Scope:
 
 class EffectHandler(Protocol):
     async def __call__(self, scope: Scope, effect: Any) -> None: ...
+
+
+class StepRecorder(Protocol):
+    async def __call__(self, scope: Scope) -> None: ...
 
 
 class SourceResolver(Protocol):

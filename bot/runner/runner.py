@@ -34,7 +34,7 @@ from bot.config import Settings
 from bot.config.variants import load_or_empty
 from bot.db import repo
 from bot.db.store import ChatStore, StepTx
-from bot.runner.hooks import EffectHandler, Observer, Outcome, Scope, SourceResolver
+from bot.runner.hooks import EffectHandler, Observer, Outcome, Scope, SourceResolver, StepRecorder
 from bot.runner.state import apply_state, new_row, state_of, to_jsonable
 from bot.telegram import render
 from bot.telegram.deliver import answer_press, send_replies
@@ -76,6 +76,7 @@ class StepRunner:
         self.variant_rng = random.Random()
         self.effect_handlers: dict[type[Any], EffectHandler] = {SaveAssessment: save_assessment}
         self.resolve_source: SourceResolver | None = None
+        self.recorders: list[StepRecorder] = []
         self.observers: list[Observer] = []
         self.in_flight = 0
         self.idle = asyncio.Event()
@@ -162,6 +163,8 @@ class StepRunner:
             if handler is None:
                 raise LookupError(f"no handler for {type(effect).__name__}: the feature is not installed")
             await handler(scope, effect)
+        for record in self.recorders:
+            await record(scope)
         await tx.save(row)
         await tx.add_events(row, scope.events, row.source_last, now)
         outcome.conversation_id = row.id

@@ -44,6 +44,7 @@ def state_of(row: ConversationRow | Conversation) -> ChatState:
         with_staff=row.with_staff,
         opted_out=row.opted_out,
         finished_at=row.finished_at,  # as read: written back only when a turn changes it
+        click_id=row.click_id,
         last_seen=aware(row.updated_at),
     )
 
@@ -65,6 +66,7 @@ def conversation_columns(state: ChatState) -> dict[str, Any]:
         "with_staff": state.with_staff,
         "opted_out": state.opted_out,
         "finished_at": state.finished_at,
+        "click_id": state.click_id,
     }
 
 

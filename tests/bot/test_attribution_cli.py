@@ -118,7 +118,7 @@ def test_report_and_export_run_on_an_empty_database(db_url: str, tmp_path: Path)
         "report", "--since", "2026-11-01", "--until", "2026-11-30", "--by", "campaign", db_url=db_url
     )
     assert report.returncode == 0, report.stderr
-    assert "Report 2026-11-01 00:00 – 2026-12-01 00:00" in report.stdout
+    assert "Report 2026-11-01 – 2026-11-30" in report.stdout  # whole days, the last one included
     assert "No conversations in this period." in report.stdout
     out = tmp_path / "leads.csv"
     export = run("export", "--out", str(out), db_url=db_url)

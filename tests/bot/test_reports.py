@@ -19,7 +19,6 @@ from bot.db.engine import create_engine, create_session_factory
 from bot.db.models import Assessment, Conversation, EventRecord, LinkToken
 from bot.features.reports import render
 from bot.features.reports import report as reports
-from bot.features.reports.charts import FunnelRow, funnel_png
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 Q = ("balance", "debt_scope", "latest_letter")
@@ -220,20 +219,3 @@ async def test_text_rendering_lists_the_numbers(sessions: async_sessionmaker[Asy
     funnel_line = next(line for line in text.splitlines() if line.startswith("debt_scope"))
     assert funnel_line.split() == ["debt_scope", "8", "6", "1"]
     assert "Informe" in render.render_text(report, "es")
-    chunks = render.render_html_chunks(report, limit=400)
-    assert len(chunks) > 1 and all(c.startswith("<pre>") and len(c) < 600 for c in chunks)
-
-
-def test_html_rendering_escapes_campaign_names() -> None:
-    report = reports.Report(since=NOW - timedelta(days=1), until=NOW, overall=reports.Slice("*", starts=1))
-    report.breakdowns["campaign"] = [reports.Slice("<b>x&y</b>", starts=1)]
-    html = "".join(render.render_html_chunks(report))
-    assert "&lt;b&gt;x&amp;y&lt;/b&gt;" in html and "<b>x" not in html
-
-
-def test_the_chart_is_a_png_of_the_right_size() -> None:
-    png = funnel_png([FunnelRow("balance", 9, 8, 2), FunnelRow("debt_scope", 8, 6, 1)], "Funnel")
-    assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert width > 400 and 100 < height < 400
-    assert png == funnel_png([FunnelRow("balance", 9, 8, 2), FunnelRow("debt_scope", 8, 6, 1)], "Funnel")

@@ -353,3 +353,57 @@ async def test_a_sqlite_connection_back_in_the_pool_inside_a_transaction_is_roll
     finally:
         await engine.dispose()
     assert await fetch_rows(database_url, ProcessedUpdate) == []
+
+
+async def test_a_features_rows_commit_with_the_step_and_go_with_a_redelivery(
+    statements: Transactions, database_url: str
+) -> None:
+    from bot.db.office import TranscriptLine
+    from tests.e2e.harness import fetch_rows
+
+    table = TranscriptLine.__table__
+    async with statements() as sql:
+        row = await sql.insert_conversation(new_values())
+        await sql.claim_update(1, CHAT, NOW)
+        await sql.add_rows(
+            table,
+            [  # type: ignore[arg-type]
+                {
+                    "conversation_id": row.id,
+                    "role": "bot",
+                    "text": "Hi",
+                    "buttons": ["Yes", "No"],
+                    "created_at": NOW,
+                },
+                {
+                    "conversation_id": row.id,
+                    "role": "person",
+                    "text": "yes",
+                    "buttons": None,
+                    "created_at": NOW,
+                },
+            ],
+        )
+    lines = await fetch_rows(database_url, TranscriptLine)
+    assert [(x.role, x.text, x.buttons) for x in lines] == [
+        ("bot", "Hi", ["Yes", "No"]),
+        ("person", "yes", None),
+    ]
+    async with statements() as sql:
+        claimed = await sql.claim_update(1, CHAT, NOW)  # the same update again
+        if not redelivery(sql, claimed):
+            await sql.add_rows(
+                table,
+                [
+                    {
+                        "conversation_id": row.id,
+                        "role": "bot",
+                        "text": "again",  # type: ignore[arg-type]
+                        "buttons": None,
+                        "created_at": NOW,
+                    }
+                ],
+            )
+    if not claimed:
+        return  # the claim answered at once: the step wrote nothing
+    assert len(await fetch_rows(database_url, TranscriptLine)) == 2  # asyncpg: rolled back with the claim

@@ -31,26 +31,48 @@ async def screen_ann(fake_telegram: FakeTelegram, runner: BotRunner) -> int:
     return ann.id
 
 
-async def test_an_admin_gets_the_report_and_the_funnel_chart(
+async def test_an_admin_gets_a_short_summary_a_real_chart_and_the_dashboard_link(
     fake_telegram: FakeTelegram, run_bot: Callable[..., BotRunner]
 ) -> None:
     boss = fake_telegram.user(first_name="Boss")
     runner = run_bot()
-    await runner.start(admin_ids=[boss.id])
+    await runner.start(
+        admin_ids=[boss.id], public_base_url="https://bot.example.com", dashboard_secret="s" * 32
+    )
     await screen_ann(fake_telegram, runner)
 
     await boss.send("/stats")
     received = await messages_until(boss, "photo")
-    report = "\n".join(m.text for m in received if m.kind == "text")
-    assert "Starts: 1" in report and "Completed screenings: 1 (100%)" in report
-    assert "spring_fb" in report and "By campaign" in report
-    assert "balance" in report  # the funnel table names the questions
+    texts = [m for m in received if m.kind == "text"]
+    assert len(texts) == 1 and len(texts[0].text) < 600  # a summary, not four monospace pages
+    summary = texts[0].text
+    assert "Starts: 1" in summary and "Completed: 1 (100%)" in summary and "Leads: 0" in summary
+    assert "Top campaigns: spring_fb (1 / 0)" in summary
+    assert "Open the dashboard" in summary
+    assert 'href="https://bot.example.com/dashboard/"' in texts[0].html
 
     (photo,) = fake_telegram.calls("sendPhoto")
     (upload,) = photo.files.values()  # aiogram attaches it under a random name
     png = upload.content
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (750, 360)  # matplotlib's figure: 7.5 x 3.6 in at 100 dpi
     assert boss.received_photos and "Funnel" in boss.received_photos[0].text
+
+
+async def test_without_a_dashboard_stats_says_how_to_configure_one(
+    fake_telegram: FakeTelegram, run_bot: Callable[..., BotRunner]
+) -> None:
+    boss = fake_telegram.user(first_name="Boss")
+    runner = run_bot()
+    await runner.start(admin_ids=[boss.id])
+    await boss.send("/stats")
+    (reply,) = await boss.wait_messages(1)
+    assert "No conversations in this period." in reply.text
+    assert "PUBLIC_BASE_URL, DASHBOARD_SECRET" in reply.text
+    await boss.send("/dashboard")
+    (reply,) = await boss.wait_messages(1)
+    assert "not configured" in reply.text
 
 
 async def test_a_non_admin_sending_stats_gets_the_ordinary_reply(

@@ -45,6 +45,12 @@ async def test_card_has_what_a_caller_needs_and_take_then_done_edit_it(
     assert f"Source: {conv.source_last}" in text and conv.source_last
     assert f"v{CONSENT_VERSION}, 2026-11-25T15:00:00+00:00, via Telegram button" in text
     assert card.buttons == ["🙋 Take", "✅ Done"]
+    # What a caller needs before dialling, beyond the basics (issue 17).
+    assert "Language: English" in text
+    assert "Letter: LT11 / 1058 / CP90 (final) (2026-11-10) · deadline: 2026-12-10" in text
+    assert "Monthly income: $2,500" in text
+    assert "Plan: Collection Due Process hearing" in text
+    assert "inbox" not in text  # no dashboard configured: no link to it
 
     olga = staff.member(501, "Olga")
     query = await olga.press("🙋 Take", card)
@@ -60,12 +66,17 @@ async def test_card_has_what_a_caller_needs_and_take_then_done_edit_it(
 
     query = await olga.press("✅ Done", card)
     await staff.wait_answer(query)
+    card = staff.messages[0]  # Done asks how it ended; nothing changes until an outcome is chosen
+    assert card.buttons[:2] == ["📅 Booked", "🚫 Not qualified"] and "↩️ Back" in card.buttons
+    assert (await fetch_rows(database_url, Lead))[0].status == "taken"
+    query = await olga.press("📅 Booked", card)
+    await staff.wait_answer(query)
     (back,) = await maria.wait_messages(1)
     assert "back with the automated assistant" in back.text
     card = staff.messages[0]
     assert "done by Olga" in card.text and card.buttons == []
     (lead,) = await fetch_rows(database_url, Lead)
-    assert lead.status == "done"
+    assert (lead.status, lead.outcome) == ("done", "booked")
     assert (await fetch_conversation(database_url, maria.id)).with_staff is False
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from html import escape
 from typing import Any
 
+from bot.features.leads import card_extra
 from bot.features.leads.phone import display_phone
 from flows.catalogue import t
 from flows.render import plan_summary
@@ -53,6 +54,7 @@ def build_card_data(
         "consent_version": consent_version,
         "consent_at": consent_at.isoformat(timespec="seconds"),
         "accounts": [],
+        **card_extra.card_facts(plan, answers),
     }
 
 
@@ -104,6 +106,8 @@ def render_card(
     taken_by: str | None,
     with_staff: bool,
     card: dict[str, Any],
+    lang: str = STAFF_LANG,
+    inbox_url: str | None = None,
 ) -> str:
     unknown = t("leads.staff.unknown", STAFF_LANG)
     extra = "".join(
@@ -118,7 +122,7 @@ def render_card(
         version=escape(str(card.get("consent_version", "?"))),
         when=escape(str(card.get("consent_at", "?"))),
     )
-    return t(
+    text = t(
         "leads.staff.card",
         STAFF_LANG,
         lead_id=lead_id,
@@ -134,3 +138,4 @@ def render_card(
         extra=extra,
         status=_status_line(status, taken_by, with_staff),
     )
+    return text + card_extra.card_lines(card, lang, inbox_url)

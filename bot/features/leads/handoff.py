@@ -28,8 +28,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.db import repo
 from bot.db.models import LEAD_DONE, LEAD_TAKEN, Conversation, Lead
-from bot.features.leads import store
+from bot.features.leads import crm_events, store
 from bot.features.leads.card import STAFF_LANG, render_card
+from bot.features.leads.card_extra import inbox_url
 from bot.features.leads.store import Erased
 from bot.runner.runner import StepRunner
 from bot.runner.state import state_of
@@ -113,6 +114,8 @@ class Handoff:
             taken_by=lead.taken_by_name,
             with_staff=with_staff,
             card=lead.card,
+            lang=lead.lang,
+            inbox_url=inbox_url(self.settings, lead.id),
         )
         return _CardView(
             lead.id, text, card_markup(lead, with_staff), lead.staff_chat_id, lead.staff_message_id
@@ -243,13 +246,22 @@ class Handoff:
             lead.updated_at = now
             told = self._pause(convs, now, take=True)
             await repo.add_events(session, None, None, [("lead_taken", None, {})], None, now)
+            if self.settings.crm_webhook_url:
+                await crm_events.lead_changed(session, lead, "lead.taken", now)
         await self.refresh_card(bot, lead_id)
         for chat_id, messages in told:
             await self._tell(bot, chat_id, messages)
         return None
 
     async def hand_back(
-        self, bot: Bot, lead_id: int, *, done: bool, user: User | None, update_id: int
+        self,
+        bot: Bot,
+        lead_id: int,
+        *,
+        done: bool,
+        user: User | None,
+        update_id: int,
+        outcome: str | None = None,
     ) -> str | None:
         chat_ids = await self._chat_ids_of(lead_id)
         told: list[tuple[int, list[Outgoing]]] = []
@@ -269,6 +281,7 @@ class Handoff:
             if done:
                 lead.status = LEAD_DONE
                 lead.done_at = now
+                lead.outcome = outcome
                 if user is not None:
                     lead.taken_by = lead.taken_by or user.id
                     lead.taken_by_name = staff_name(user)[:128]
@@ -276,6 +289,8 @@ class Handoff:
             told = self._pause(convs, now, take=False)
             kind = "lead_done" if done else "lead_handed_back"
             await repo.add_events(session, None, None, [(kind, None, {})], None, now)
+            if self.settings.crm_webhook_url:
+                await crm_events.lead_changed(session, lead, "lead.done" if done else "lead.handed_back", now)
         await self.refresh_card(bot, lead_id)
         for chat_id, messages in told:
             await self._tell(bot, chat_id, messages)

@@ -17,6 +17,7 @@ from aiogram.types import CallbackQuery, Message, Update
 from bot.config import Settings
 from bot.features.leads.card import STAFF_LANG
 from bot.features.leads.handoff import Handoff, LeadAction
+from bot.features.leads.outcome import KEEP, ask_outcome, outcome_of
 from bot.runner.runner import StepRunner
 from flows.catalogue import t
 
@@ -44,9 +45,20 @@ async def on_card_button(
     if callback_data.action == "take":
         note = await handoff.take(bot, callback_data.lead_id, query.from_user, update_id)
     elif callback_data.action == "done":
+        card = query.message
+        note = await ask_outcome(bot, card.chat.id, card.message_id, callback_data.lead_id)
+    elif outcome_of(callback_data.action) is not None:
         note = await handoff.hand_back(
-            bot, callback_data.lead_id, done=True, user=query.from_user, update_id=update_id
+            bot,
+            callback_data.lead_id,
+            done=True,
+            user=query.from_user,
+            update_id=update_id,
+            outcome=outcome_of(callback_data.action),
         )
+    elif callback_data.action == KEEP:
+        await handoff.refresh_card(bot, callback_data.lead_id)
+        note = None
     elif callback_data.action == "back":
         note = await handoff.hand_back(
             bot, callback_data.lead_id, done=False, user=query.from_user, update_id=update_id

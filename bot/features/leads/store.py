@@ -29,7 +29,7 @@ from bot.db.models import (
     StaffRelay,
 )
 from bot.db.rows import ConversationRow
-from bot.features.leads import crm
+from bot.features.leads import crm, crm_events
 from bot.features.leads.card import build_card_data
 from flows.plan import Plan
 
@@ -178,7 +178,8 @@ async def create_or_link_lead(
         else:
             await _link(session, conv, lead, consent, now)
             if crm_enabled:
-                enqueue(session, lead, "lead.created", lead_payload(lead, consent), now)
+                source = await crm_events.attribution(session, conv.source_token, conv.click_id)
+                enqueue(session, lead, "lead.created", {**lead_payload(lead, consent), **source}, now)
             return LeadResult(lead, True)
     assert existing is not None
     accounts = list(existing.card.get("accounts", []))

@@ -35,6 +35,7 @@ from bot.features.leads import store
 from bot.features.leads.card import best_time_label
 from bot.features.leads.phone import display_phone
 from bot.features.leads.store import Erased
+from bot.features.privacy import office
 from flows import answers_view
 from flows.answers import Answers
 from flows.catalogue import t
@@ -138,6 +139,7 @@ async def erase(session: AsyncSession, chat_id: int, now: datetime) -> Erased:
         others = [c for c in await store.conversations_of(session, lead.id) if c.id != conv.id]
         if not others:
             result.lead_deleted = True
+            await office.lead_erased(session, lead.id, now)
             await session.execute(
                 delete(CrmOutbox).where(CrmOutbox.lead_id == lead.id, CrmOutbox.delivered_at.is_(None))
             )
@@ -160,6 +162,7 @@ async def erase(session: AsyncSession, chat_id: int, now: datetime) -> Erased:
     await session.execute(delete(Consent).where(Consent.conversation_id == conv.id))
     await session.execute(delete(LeadConversation).where(LeadConversation.conversation_id == conv.id))
     await session.execute(delete(Assessment).where(Assessment.conversation_id == conv.id))
+    await office.conversation_erased(session, conv)
     await _anonymise_events(session, chat_id, conv.id)
     session.add(
         EventRecord(

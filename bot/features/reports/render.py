@@ -1,8 +1,7 @@
-"""The campaign report as text: a monospace table for a terminal, HTML chunks for Telegram."""
+"""The full-scan campaign report (report.py) as a monospace table for a terminal (`report --full-scan`)."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from bot.features.reports.report import NONE_LABEL, Report, Slice
@@ -81,22 +80,3 @@ def _funnel_table(report: Report, slice_: Slice, lang: str) -> list[str]:
     header = [t(f"analytics.col.{c}", lang) for c in ("question", "reached", "answered", "left")]
     rows = [[s.question_id, s.reached, s.answered, s.left] for s in report.ordered_steps(slice_)]
     return _table(header, rows)
-
-
-def render_html_chunks(report: Report, lang: str = "en", limit: int = 3800) -> list[str]:
-    """The text report as Telegram HTML messages (<pre>, escaped), split under the 4096 limit.
-
-    Campaign names come from links anyone can type after /start, so they are escaped.
-    """
-    chunks: list[str] = []
-    current: list[str] = []
-    size = 0
-    for line in render_text(report, lang).split("\n"):
-        if current and size + len(line) + 1 > limit:
-            chunks.append("\n".join(current))
-            current, size = [], 0
-        current.append(line)
-        size += len(line) + 1
-    if current:
-        chunks.append("\n".join(current))
-    return [f"<pre>{html.escape(chunk)}</pre>" for chunk in chunks]
