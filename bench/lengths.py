@@ -2,37 +2,24 @@
 
 Run: `.venv/bin/python -m bench.lengths`. Each path is walked through flows.engine as a
 person would answer it (a button label where the question shows one, else typed text),
-and its time is estimated from what each question asks of the person:
-
-- TAP_SECONDS (10 s) for a question answered with a button: reading a question of one to
-  three short lines and its "why we ask" line (about 25 words, 6 to 8 s at an unhurried
-  200-250 words a minute on a phone) and one tap;
-- TYPED_SECONDS (20 s) for one that is typed (an amount, a count, a date, a year): the same
-  reading, then finding the figure (a letter, a pay stub, a guess) and typing it on a phone
-  keyboard.
-
-These are stated assumptions, not a measurement of people: there is no field data yet. They
-are generous on purpose, because promising two minutes and taking five loses trust. The
+and its time is estimated with flows/pace.py (what each question asks of the person). The
 figure a text may promise is the range of the five main paths in whole minutes, rounded up
 (tests/flows/test_time_promise.py holds the texts to it).
 """
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass
 from datetime import date
 
-from flows import engine
+from flows import engine, pace
 from flows import questions as Q
+from flows.pace import TAP_SECONDS, TYPED_KINDS, TYPED_SECONDS, minutes
 from flows.plan import Program
 from flows.types import InputKind, UserInput
 
 TODAY = date(2026, 11, 20)
-TAP_SECONDS = 10
-TYPED_SECONDS = 20
-TYPED_KINDS = frozenset({Q.Kind.MONEY, Q.Kind.COUNT, Q.Kind.DATE, Q.Kind.YEAR})
 
 
 @dataclass(frozen=True)
@@ -123,12 +110,7 @@ def walk(path: MainPath) -> Walked:
     # A question shown with buttons may still be typed (the streamlined path types its yes/no):
     # the time counts what the question asks for, not how the script happened to answer it.
     typed_questions = sum(1 for qid in asked if Q.BY_ID[qid].kind in TYPED_KINDS)
-    seconds = typed_questions * TYPED_SECONDS + (len(asked) - typed_questions) * TAP_SECONDS
-    return Walked(path.name, asked, typed_questions, seconds, result.plan.programs()[0])
-
-
-def minutes(seconds: float) -> int:
-    return max(1, math.ceil(seconds / 60))
+    return Walked(path.name, asked, typed_questions, pace.seconds(asked), result.plan.programs()[0])
 
 
 def promise() -> tuple[int, int]:

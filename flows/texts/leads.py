@@ -76,10 +76,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "or /mydata to see what I keep about you."
         ),
         # --- follow-up --------------------------------------------------------------------------
-        "leads.reminder.text": (
-            "You were partway through your tax-debt check. It takes only a couple more minutes — "
-            "pick up right where you left off. (Send /stop if you'd rather not get reminders.)"
-        ),
         "leads.reminder.button": "▶️ Continue",
         "leads.stop.done": ("Done — I won't send you reminders. Send /start any time to opt back in."),
         "leads.stop.back_in": "Welcome back — reminders are on again.",
@@ -213,10 +209,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "leads.handoff.back": (
             "Vuelve a estar con el asistente automático. Envíe /start para una nueva evaluación "
             "o /mydata para ver lo que guardo sobre usted."
-        ),
-        "leads.reminder.text": (
-            "Dejó a medias su evaluación de deuda tributaria. Solo faltan un par de minutos: "
-            "continúe donde lo dejó. (Envíe /stop si prefiere no recibir recordatorios.)"
         ),
         "leads.reminder.button": "▶️ Continuar",
         "leads.stop.done": (

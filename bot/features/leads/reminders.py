@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import InlineKeyboardMarkup
+from pydantic import ValidationError
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
@@ -32,11 +32,18 @@ from bot.db.models import STATUS_ACTIVE, Conversation, EventRecord
 from bot.features.leads.ratelimit import SendLimiter, Sleep, call_with_retry_after
 from bot.features.leads.worker import PollingWorker
 from bot.telegram import render
-from flows.catalogue import t
-from flows.lifecycle import RESUME
-from flows.types import Button
+from flows.reminder import reminder
+from flows.types import Snapshot
 
 logger = logging.getLogger(__name__)
+
+
+def stored_snapshot(raw: object) -> Snapshot:
+    """The stored snapshot; an unreadable one (an older deploy's) reminds without a count."""
+    try:
+        return Snapshot.model_validate(raw)
+    except ValidationError:
+        return Snapshot(state="review")
 
 
 def _due_filter(cutoff: datetime) -> list[ColumnElement[bool]]:
@@ -77,15 +84,15 @@ class ReminderWorker(PollingWorker):
     async def run_once(self) -> int:
         """Send the reminders due now; returns how many went out."""
         sent = 0
-        for chat_id, lang, step in await self._claim_due():
-            if await self._send(chat_id, lang, step):
+        for chat_id, lang, snapshot in await self._claim_due():
+            if await self._send(chat_id, lang, snapshot):
                 sent += 1
         return sent
 
-    async def _claim_due(self) -> list[tuple[int, str, int]]:
+    async def _claim_due(self) -> list[tuple[int, str, Snapshot]]:
         now = self.clock()
         cutoff = now - self.delay
-        claimed: list[tuple[int, str, int]] = []
+        claimed: list[tuple[int, str, Snapshot]] = []
         async with self.session_factory() as session, session.begin():
             rows = (
                 await session.execute(
@@ -104,8 +111,7 @@ class ReminderWorker(PollingWorker):
                     .execution_options(synchronize_session=False)
                 )
                 if getattr(result, "rowcount", 0) == 1:
-                    step = int(snapshot.get("step", 0)) if isinstance(snapshot, dict) else 0
-                    claimed.append((chat_id, lang, step))
+                    claimed.append((chat_id, lang, stored_snapshot(snapshot)))
                     session.add(
                         EventRecord(
                             conversation_id=conv_id,
@@ -117,12 +123,11 @@ class ReminderWorker(PollingWorker):
                     )
         return claimed
 
-    async def _send(self, chat_id: int, lang: str, step: int) -> bool:
+    async def _send(self, chat_id: int, lang: str, snapshot: Snapshot) -> bool:
         # The button is the welcome-back offer's own "resume" at the stored step: if the person
         # moved on in the meantime it is simply stale, never a wrong answer.
-        button = Button(t("leads.reminder.button", lang), f"cmd:{RESUME}")
-        markup = InlineKeyboardMarkup(inline_keyboard=[[render.inline_button(button, step)]])
-        text = t("leads.reminder.text", lang)
+        out = render.render_message(reminder(snapshot, lang), snapshot.step)
+        text, markup = out.text, out.reply_markup
         await self.limiter.acquire(chat_id)
         try:
             await call_with_retry_after(
