@@ -32,7 +32,7 @@ from flows.chat import (
     ChatState,
     Reply,
 )
-from flows.effects import SaveAssessment
+from flows.effects import REASON_URGENT, NotifyStaff, SaveAssessment
 from flows.machine import DONE
 from flows.messages import message, plain
 from flows.render import format_date, format_days_left
@@ -43,6 +43,7 @@ CALL_NOW = "call_now"  # the urgent message's "Call me now" (flows/capture.py ta
 RESTART = "restart"
 REVIEW = "review"
 
+LEAD_TAKEN = "done"  # flows/capture.py's DONE: consent given and the call-back details taken
 STATUSES = [STATUS_NEW, STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED]
 STORED = [STATUS_ACTIVE, STATUS_CANCELLED, STATUS_FINISHED]
 
@@ -256,6 +257,11 @@ class Lifecycle:
             return shown
         state.screening.told = [*state.screening.told, found.key]
         self.turn.event("urgent_shown", None, program=found.program.value, days_left=found.days_left)
+        if state.lead_step == LEAD_TAKEN:
+            # The firm has their number already (they asked for someone earlier): the staff hear now.
+            plan = self.ctx.screening.plan(state.screening, self.ctx.now.date())
+            self.turn.effects.append(NotifyStaff(reason=REASON_URGENT, plan=plan))
+            self.turn.event("urgent_notified")
         lang = self.lang
         if found.lien:
             key = "urgent.cdp_hearing_lien" if found.days_left is not None else "urgent.cdp_hearing_no_days"

@@ -141,6 +141,32 @@ def test_asking_for_a_person_at_question_three_takes_them_to_consent_in_either_l
     assert turn.messages[-1].kind == "question" and "What kind of tax debt is it?" in turn.messages[-1].plain
 
 
+def test_a_lead_taken_mid_screening_whose_answers_then_turn_urgent_is_flagged_to_staff_at_once() -> None:
+    """Issue 18: "post an urgent card to staff" the moment a deadline is known, for a person whose
+    number the firm already has (they asked for someone at question 3)."""
+    vic = Person()
+    vic.start()
+    vic.answers(["b:The IRS (federal)", "52000"])
+    vic.says("I want to talk to a person")
+    vic.taps("✅ I agree, contact me")
+    for reply in ("(415) 555-2671", "Vic", "Morning"):
+        vic.says(reply)
+    vic.answers(["b:Personal (Form 1040)", "b:Yes", "b:LT11 / 1058 / CP90 (final)"])
+    turn = vic.says((TODAY - timedelta(days=10)).isoformat())
+    (notice,) = turn.effects
+    assert isinstance(notice, NotifyStaff) and notice.reason == "urgent" and notice.plan is not None
+    assert "urgent_notified" in kinds(turn)
+    assert turn.messages[0].kind == "urgent"
+    # Said once: the next answer tells nobody again.
+    assert not vic.taps("No").effects
+
+
+def test_without_a_number_the_urgent_message_offers_the_call_and_tells_nobody() -> None:
+    wes = Person()
+    final_notice_answers(wes, (TODAY - timedelta(days=10)).isoformat())
+    assert not wes.turns[-1].effects
+
+
 def test_outside_business_hours_the_promise_says_when() -> None:
     hours = parse_hours("Mon-Fri 09:00-18:00", "America/New_York")
     saturday = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
