@@ -22,6 +22,7 @@ from transitions import EventData, Machine
 from flows import lifecycle, media
 from flows.catalogue import LANGUAGES, t
 from flows.chat import STATUS_FINISHED, Act, Reply
+from flows.consent import CONSENT_VERSION
 from flows.effects import (
     REASON_PERSON,
     REASON_PLAN,
@@ -38,7 +39,6 @@ from flows.lifecycle import command, text_message
 from flows.messages import message, plain
 from flows.plan import Plan
 from flows.render import format_when
-from flows.texts.leads import CONSENT_VERSION
 from flows.types import InputKind, Key, Keyboard, OutMessage
 
 NONE = "none"

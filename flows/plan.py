@@ -95,7 +95,7 @@ def key(value: str) -> Arg:
 
 
 class Msg(BaseModel):
-    """A catalogue message id (flows/texts/plan.py) with its arguments."""
+    """A catalogue message id (flows/locales/*/LC_MESSAGES/plan.po) with its arguments."""
 
     model_config = ConfigDict(frozen=True)
 

@@ -39,8 +39,8 @@ def reminder(snapshot: Snapshot, lang: str) -> OutMessage:
     else:
         count = len(ahead)
         mins = pace.minutes(pace.seconds(ahead))
-        questions = t("reminder.questions.one" if count == 1 else "reminder.questions.other", lang, n=count)
-        duration = t("reminder.minutes.one" if mins == 1 else "reminder.minutes.other", lang, n=mins)
+        questions = t("reminder.questions", lang, n=count)
+        duration = t("reminder.minutes", lang, n=mins)
         text = t("reminder.left", lang, questions=questions, minutes=duration)
     button = ((Button(t("leads.reminder.button", lang), RESUME_COMMAND),),)
     return message(text, buttons=button, kind="reminder")

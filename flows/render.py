@@ -64,9 +64,7 @@ def format_when(moment: datetime, lang: str = "en") -> str:
 def format_days_left(days: int, lang: str = "en") -> str:
     if days <= 0:
         return t("plan.days.today", lang)
-    if days == 1:
-        return t("plan.days.one", lang)
-    return t("plan.days.many", lang, days=days)
+    return t("plan.days", lang, days=days)
 
 
 def _arg(value: Arg, lang: str) -> str:

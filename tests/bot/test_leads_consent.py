@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from flows.capture import consent_text, text_hash
 from flows.catalogue import keys
-from flows.texts.leads import CONSENT_VERSION
+from flows.consent import CONSENT_VERSION
 
 # Hashes of the wording with a placeholder firm name. If you change the wording,
-# bump CONSENT_VERSION in flows/texts/leads.py and update these together.
+# bump CONSENT_VERSION in flows/consent.py and update these together.
 PINNED = {
     "2026-11-v1": {
         "en": "1e3ef9b0acb5befd30fb038bf88c3dcd6609d25feb5b45ac8a00c0c61081503e",

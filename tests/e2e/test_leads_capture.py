@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.db.models import Consent, Conversation, EventRecord, Lead, LeadConversation
-from flows.texts.leads import CONSENT_VERSION
+from flows.consent import CONSENT_VERSION
 from tests.bot import stub_engine
 from tests.e2e.harness import BotRunner, fetch_rows
 from tests.e2e.leads_support import AGREE, DECLINE, SHARE, STAFF_CHAT_ID, become_lead, finish_stub

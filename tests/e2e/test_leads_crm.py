@@ -11,7 +11,7 @@ from aiohttp import web
 
 from bot.db.models import CrmOutbox, Lead
 from bot.features.leads.crm import verify_signature
-from flows.texts.leads import CONSENT_VERSION
+from flows.consent import CONSENT_VERSION
 from tests.bot import stub_engine
 from tests.e2e.harness import BotRunner, FakeClock, fetch_rows
 from tests.e2e.leads_support import STAFF_CHAT_ID, become_lead, eventually

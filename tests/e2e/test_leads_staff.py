@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.db.models import Conversation, Lead
-from flows.texts.leads import CONSENT_VERSION
+from flows.consent import CONSENT_VERSION
 from tests.bot import stub_engine
 from tests.e2e import scripts
 from tests.e2e.harness import BotRunner, fetch_conversation, fetch_rows, run_script

@@ -14,9 +14,9 @@ import pytest
 
 from flows import engine, planview
 from flows.chat import Act, ChatInput, ChatState, Context, Firm, Source, Turn
+from flows.consent import CONSENT_VERSION
 from flows.effects import ConsentCoversPhone, RecordConsent, RelayToStaff, SaveAssessment, SaveLead
 from flows.lifecycle import with_progress
-from flows.texts.leads import CONSENT_VERSION
 from flows.types import OutMessage, UserInput
 from flows.variants import parse_variants
 from tests.e2e import scripts

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench import lengths
-from flows.texts.bot import TEXTS
+from flows.catalogue import templates
 
 VARIANTS = tomllib.loads((Path(__file__).parents[2] / "bot/config/variants.toml").read_text("utf-8"))
 # Any figure of minutes in a text: "2 to 9 minutes", "de 2 a 9 minutos", "about 3 minutes".
@@ -33,7 +33,13 @@ def intros() -> list[tuple[str, str, str]]:
 
 
 def catalogue() -> list[tuple[str, str, str]]:
-    return [(key, lang, text) for lang in ("en", "es") for key, text in TEXTS[lang].items()]
+    """The texts that speak of the screening's length (the greeting, the description, the help)."""
+    return [
+        (key, lang, form)
+        for lang in ("en", "es")
+        for key, forms in templates(lang, "bot").items()
+        for form in forms
+    ]
 
 
 def test_every_main_path_reaches_the_plan_it_is_named_after() -> None:
@@ -63,7 +69,7 @@ def test_the_greeting_the_description_and_the_timed_intros_say_it() -> None:
     for lang in ("en", "es"):
         promise = RANGE[lang].format(low=low, high=high)
         for key in ("bot.greeting", "bot.short_description"):
-            assert promise in TEXTS[lang][key], (key, lang)
+            assert promise in templates(lang, "bot")[key][0], (key, lang)
     timed = [(w, lang) for w, lang, text in intros() if MINUTES.search(text)]
     assert len(timed) >= 4, "the direct and the levy intros promise a time in both languages"
 

@@ -1,1 +1,0 @@
-"""Sections of the text catalogue (see flows/catalogue.py). One module per area."""
