@@ -521,6 +521,25 @@ def parse_choice(text: str, options: Sequence[ChoiceOption]) -> str:
     s = _clean_reply(text).strip(" )")
     if not s:
         raise ParseError("conv.err.choice")
+    bare = _LEAD_WORDS.sub("", s + " ").strip()
+    if not bare:
+        raise ParseError("conv.err.choice")  # only "the", "el", "a la": nothing named
+    if bare != s:
+        try:
+            return _choice(s, options)
+        except ParseError:
+            return _choice(bare, options)  # "el IRS", "al IRS", "to my state": the name without its article
+    return _choice(s, options)
+
+
+# Articles and prepositions a typed choice often starts with: "the IRS", "al IRS", "con el IRS", "mi estado".
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:i owe|to|with|the|my|a|al|a la|a los|a las|el|la|los|las|con|mi|mis|le debo a|debo a|debo al)"
+    r"\s+)+"
+)
+
+
+def _choice(s: str, options: Sequence[ChoiceOption]) -> str:
     squeezed = s.replace(" ", "")
     # Names first, so an alias made of digits ("1058", a letter number) wins over a button number.
     for opt in options:

@@ -232,6 +232,13 @@ OPTIONS = [
         ("A los dos", "both"),
         ("ambos", "both"),
         ("state", "state"),
+        # Typed with the article or preposition a person puts in front (issue 18: "el IRS" was refused).
+        ("el IRS", "federal"),
+        ("al IRS", "federal"),
+        ("con el IRS", "federal"),
+        ("to my state", "state"),
+        ("mi estado", "state"),
+        ("los dos", "both"),
     ],
 )
 def test_choices_by_number_label_alias_or_unique_word(text: str, value: str) -> None:
@@ -242,6 +249,12 @@ def test_a_number_out_of_range_names_the_range() -> None:
     with pytest.raises(ParseError) as caught:
         parse_choice("4", OPTIONS)
     assert (caught.value.msg_id, caught.value.params) == ("conv.err.choice.number", {"max": 3})
+
+
+def test_an_article_alone_is_no_choice() -> None:
+    for text in ("el", "a la", "the"):
+        with pytest.raises(ParseError):
+            parse_choice(text, OPTIONS)
 
 
 def test_an_ambiguous_word_is_not_guessed() -> None:
