@@ -40,9 +40,9 @@ from aiohttp import web
 
 from bot.config import Settings
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.fast import LITE_EVENT, LITE_EVENT_BIND, converted
 from bot.db.migrate import upgrade
 from bot.db.rows import EVENT_COLUMNS
+from bot.db.sqlite import LITE_EVENT, LITE_EVENT_BIND, converted
 from bot.features.dashboard.auth import COOKIE, Signatures
 from bot.features.dashboard.views import install_dashboard
 from bot.features.reports.funnel import build_funnel, render_funnel_text

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flows import engine
+from flows.catalogue import t
 from flows.types import InputKind, OutMessage, UserInput
 from tests.fakes.telegram import BotMessage
 
@@ -77,10 +78,18 @@ def screening_script(today: date | None = None) -> list[Step]:
         result = engine.handle(snapshot, user_input, today)
         if not result.accepted:
             raise RuntimeError(f"the bench script's answer {value!r} to {question.question_id} was refused")
-        steps.append(Step("button" if kind == "b" else "text", value, _ends_with(result.messages[-1].html)))
+        # The plan's step ends with the consent offer the conversation sends after the summary (whose
+        # text carries the firm's call to action): done when that offer, the step's last message, is there.
+        done = _offers_consent() if result.finished else _ends_with(result.messages[-1].html)
+        steps.append(Step("button" if kind == "b" else "text", value, done))
     if not result.finished:
         raise RuntimeError("the bench script did not reach a plan")
     return steps
+
+
+def _offers_consent() -> Callable[[BotMessage], bool]:
+    agree = t("leads.consent.accept", "en")
+    return lambda message: agree in message.buttons
 
 
 def _text_is(expected: str) -> Callable[[BotMessage], bool]:

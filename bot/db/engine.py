@@ -9,6 +9,7 @@ PostgreSQL needs none of this: the runner holds an advisory lock per chat (bot/d
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any
 
@@ -19,9 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import ensure_sqlite_dir
 from bot.config.errors import StartupError, redacted
+from bot.db import sqlite
 from bot.db.migrate import chain as migration_chain
 
-SQLITE_BUSY_TIMEOUT_S = 15
+SQLITE_BUSY_TIMEOUT_S = sqlite.BUSY_TIMEOUT_S
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +37,10 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         ensure_sqlite_dir(url)
-        connect_args = dict(kwargs.pop("connect_args", {}))
-        connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_S)
+        kwargs.pop("connect_args", None)
+        # Our own connection (bot/db/sqlite.py), so the step's statements can run on it from the loop.
+        database = parsed.database or ":memory:"
+        kwargs["async_creator"] = functools.partial(sqlite.connect, database)
         # One connection per process. SQLite runs one write transaction at a time anyway; with a pool
         # of several, the losers of BEGIN IMMEDIATE wait in sqlite3's busy handler, which sleeps 1, 2,
         # 5, 10 ... 100 ms and is not woken when the lock frees: under load that sleeping was the p99
@@ -48,7 +52,7 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
         # A connection back in the pool is rolled back only when it is inside a transaction (see
         # _tune_sqlite), not on every return: that rollback is a thread hand-off for nothing.
         kwargs.setdefault("pool_reset_on_return", None)
-        engine = create_async_engine(url, connect_args=connect_args, **kwargs)
+        engine = create_async_engine(url, **kwargs)
         _tune_sqlite(engine)
         return engine
     if "pool_pre_ping" in kwargs:

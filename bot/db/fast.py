@@ -9,9 +9,8 @@ switch), which is most of a step's database cost; docs/performance.md has the fi
   chat's lock (bot/db/locks.py) and sends the step's writes at its end as one call of a
   server-side function (``bot_save_step``, migrations 0004 and 0005): with the lock's own
   round trip reading the row, a plain step is three round trips (lock and read, save, unlock).
-* :class:`AiosqliteStatements` (SQLite) runs each statement as one call of aiosqlite's public
-  API (``execute_fetchall``, ``executemany``, ``commit``), each one hand-off to aiosqlite's
-  thread, where SQLAlchemy's adapter makes four per statement (cursor, execute, fetch, close).
+* :class:`bot.db.sqlite.SqliteStatements` (SQLite) runs the statements on sqlite3 itself, from
+  the event loop.
 """
 
 from __future__ import annotations
@@ -20,23 +19,16 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-import aiosqlite
 import asyncpg
 from sqlalchemy import JSON, Table
-from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 
 from bot.db.rows import (
     CONVERSATION_COLUMNS,
-    CONVERSATIONS,
-    EVENT_COLUMNS,
-    EVENTS,
     JSON_COLUMNS,
     NEW_CONVERSATION_DEFAULTS,
-    PROCESSED_UPDATES,
     ConversationRow,
     EventRows,
     event_rows,
@@ -225,148 +217,7 @@ class AsyncpgStatements:
         )
 
 
-# ----------------------------------------------------------------------------------------- SQLite
-
-# sqlite3 takes and returns plain values; SQLAlchemy's SQLite dialect turns datetimes into its text
-# format, JSON into text and integers into booleans. The same conversions, taken from the dialect's
-# public type API (not written again), so a row reads and writes exactly as through SQLAlchemy.
-SQLITE = SQLiteDialect_aiosqlite()
-Processor = Callable[[Any], Any] | None
-
-
-def bind_processors(table: Table, names: tuple[str, ...]) -> tuple[Processor, ...]:
-    return tuple(table.c[name].type.dialect_impl(SQLITE).bind_processor(SQLITE) for name in names)
-
-
-def converted(processors: tuple[Processor, ...], values: tuple[Any, ...] | list[Any]) -> tuple[Any, ...]:
-    """Each value through its processor (either direction); None stays None, as in SQLAlchemy."""
-    return tuple(v if p is None or v is None else p(v) for p, v in zip(processors, values, strict=True))
-
-
-LITE_READ = tuple(
-    CONVERSATIONS.c[name].type.dialect_impl(SQLITE).result_processor(SQLITE, None)
-    for name in CONVERSATION_COLUMNS
-)
-LITE_SELECT = f"SELECT {', '.join(CONVERSATION_COLUMNS)} FROM conversations WHERE chat_id = ?"
-LITE_CLAIM = (
-    "INSERT INTO processed_updates (update_id, chat_id, processed_at) VALUES (?, ?, ?) "
-    "ON CONFLICT DO NOTHING RETURNING update_id"
-)
-LITE_CLAIM_BIND = bind_processors(PROCESSED_UPDATES, ("update_id", "chat_id", "processed_at"))
-LITE_INSERT = (
-    f"INSERT INTO conversations ({', '.join(_INSERTABLE)}) VALUES ({', '.join('?' * len(_INSERTABLE))}) "
-    "RETURNING id"
-)
-LITE_INSERT_BIND = bind_processors(CONVERSATIONS, _INSERTABLE)
-LITE_EVENT = f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
-LITE_EVENT_BIND = bind_processors(EVENTS, EVENT_COLUMNS)
-LITE_UPDATE_BIND = dict(
-    zip(CONVERSATION_COLUMNS, bind_processors(CONVERSATIONS, CONVERSATION_COLUMNS), strict=True)
-)
-
-
-@functools.cache
-def lite_insert(table: str, names: tuple[str, ...]) -> str:
-    """An INSERT of these columns (table and column names from our own models, never from input)."""
-    return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-
-
 @functools.cache
 def pg_insert(table: str, names: tuple[str, ...]) -> str:
     placeholders = ", ".join(f"${n}" for n in range(1, len(names) + 1))
     return f"INSERT INTO {table} ({', '.join(names)}) VALUES ({placeholders})"
-
-
-@functools.cache  # one text per set of changed columns: a handful in practice
-def lite_update(names: tuple[str, ...]) -> str:
-    """The versioned UPDATE of these columns (names from our own table, never from input)."""
-    sets = ", ".join(f"{name} = ?" for name in names)
-    return f"UPDATE conversations SET {sets} WHERE id = ? AND version = ? RETURNING id"
-
-
-class AiosqliteStatements:
-    """The step's statements on the aiosqlite connection the step checked out, one hand-off each.
-
-    The step's transaction is opened here (BEGIN IMMEDIATE: the write lock up front, waiting in
-    aiosqlite's thread, never on the event loop) before the claim; a SQLAlchemy session bound to
-    the same connection joins it (the engine's BEGIN listener sees it open, bot/db/engine.py).
-    """
-
-    def __init__(self, driver: aiosqlite.Connection) -> None:
-        self.driver = driver
-
-    async def begin(self) -> None:
-        if not self.driver.in_transaction:
-            await self.driver.execute_fetchall("BEGIN IMMEDIATE")
-
-    async def claim_update(self, update_id: int, chat_id: int | None, now: datetime) -> bool:
-        await self.begin()
-        rows = await self.driver.execute_fetchall(
-            LITE_CLAIM, converted(LITE_CLAIM_BIND, (update_id, chat_id, now))
-        )
-        return bool(list(rows))
-
-    async def get_conversation_for_update(self, chat_id: int) -> ConversationRow | None:
-        await self.begin()
-        rows = list(await self.driver.execute_fetchall(LITE_SELECT, (chat_id,)))
-        if not rows:
-            return None
-        return ConversationRow(
-            dict(zip(CONVERSATION_COLUMNS, converted(LITE_READ, tuple(rows[0])), strict=True))
-        )
-
-    async def insert_conversation(self, values: dict[str, Any]) -> ConversationRow:
-        await self.begin()
-        full = {**NEW_CONVERSATION_DEFAULTS, **values, "version": 1}
-        params = converted(LITE_INSERT_BIND, [full[c] for c in _INSERTABLE])
-        (row,) = list(await self.driver.execute_fetchall(LITE_INSERT, params))
-        full["id"] = row[0]
-        return ConversationRow(full)
-
-    async def save_conversation(self, conv: ConversationRow) -> None:
-        write = conv.next_write()
-        if write is None:
-            return
-        changed, version = write
-        names = tuple(changed)
-        params = converted(tuple(LITE_UPDATE_BIND[n] for n in names), [changed[n] for n in names])
-        if not list(await self.driver.execute_fetchall(lite_update(names), (*params, conv.id, version))):
-            raise stale(conv.id, version)
-        conv.written(changed)
-
-    async def add_events(
-        self,
-        conversation: ConversationRow | None,
-        chat_id: int | None,
-        events: EventRows,
-        source: str | None,
-        now: datetime,
-    ) -> None:
-        if not events:
-            return
-        rows = event_rows(conversation, chat_id, events, source, now)
-        await self.driver.executemany(
-            LITE_EVENT, [converted(LITE_EVENT_BIND, tuple(row[c] for c in EVENT_COLUMNS)) for row in rows]
-        )
-
-    async def add_rows(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        await self.begin()
-        names = tuple(rows[0])
-        binds = bind_processors(table, names)
-        await self.driver.executemany(
-            lite_insert(table.name, names), [converted(binds, [r[n] for n in names]) for r in rows]
-        )
-
-    async def commit(self) -> None:
-        if self.driver.in_transaction:
-            await self.driver.commit()
-
-    async def rollback(self) -> None:
-        """After a failure: never raises, so the step's own exception is the one that surfaces."""
-        try:
-            if self.driver.in_transaction:
-                await self.driver.rollback()
-        except Exception as error:  # a broken connection: the pool discards it
-            logger.warning("rolling back the step failed: %s", type(error).__name__)

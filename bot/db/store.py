@@ -29,9 +29,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, a
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db import repo
-from bot.db.fast import AiosqliteStatements, AsyncpgStatements, load_row
+from bot.db.fast import AsyncpgStatements, load_row
 from bot.db.locks import KeyedLocks, PostgresChatLock, asyncpg_of, chat_lock_for
 from bot.db.rows import ConversationRow, EventRows
+from bot.db.sqlite import SqliteStatements
 from bot.db.statements import FirstRead, LazySession, SessionStatements, StepStatements
 
 logger = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ class Held:
         now: datetime,
         work: Callable[[StepTx], Awaitable[T]],
     ) -> T | None:
-        """The statements through aiosqlite's public calls (bot/db/fast.py); a session, if the step
+        """The statements on sqlite3 from the event loop (bot/db/sqlite.py); a session, if the step
         needs one, is bound to the same connection and joins the transaction, and its commit is then
         the step's commit."""
         engine = self.store.sqlite
@@ -171,7 +172,7 @@ class Held:
         async with engine.connect() as conn:
             driver = (await conn.get_raw_connection()).driver_connection
             assert isinstance(driver, aiosqlite.Connection)
-            sql = AiosqliteStatements(driver)
+            sql = SqliteStatements(driver)
             lazy = LazySession(self.store.session_factory, conn)
             try:
                 if not await sql.claim_update(update_id, chat_id, now):

@@ -349,30 +349,47 @@ def count_aiosqlite_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-async def test_on_sqlite_a_step_is_one_hand_off_per_statement(
+async def test_on_sqlite_a_step_runs_its_statements_on_the_event_loop_without_a_hand_off(
     runners: list[StepRunner], database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """aiosqlite's own calls, one per statement (SQLAlchemy's adapter makes four each), and no
-    rollback when the connection goes back to the pool after a commit."""
+    """The step's statements run on sqlite3 from the event loop's own thread (bot/db/sqlite.py):
+    no call to aiosqlite's thread at all, and a redelivery's rollback is the only one."""
     if not database_url.startswith("sqlite"):
         pytest.skip("SQLite's step path")
+    import threading
+
+    from bot.db.sqlite import sqlite3_of
+
     runner = runners[0]
     await step(runner, typed("start"))
+    engine = runner.store.sqlite
+    assert engine is not None
+    async with engine.connect() as conn:  # the pool's one connection: the step's, next
+        raw = sqlite3_of((await conn.get_raw_connection()).driver_connection)  # type: ignore[arg-type]
+    assert raw is not None
+    traced: list[tuple[str, bool]] = []
+    loop_thread = threading.get_ident()
+    raw.set_trace_callback(lambda sql: traced.append((sql[:30], threading.get_ident() == loop_thread)))
     calls = count_aiosqlite_calls(monkeypatch)
-    outcome = await step(runner, typed("a"))
-    again = await step(runner, typed("a", update_id=outcome.incoming.update_id))
+    try:
+        outcome = await step(runner, typed("a"))
+        again = await step(runner, typed("a", update_id=outcome.incoming.update_id))
+    finally:
+        raw.set_trace_callback(None)
     assert not outcome.duplicate and again.duplicate
-    assert calls == [
+    statements = [" ".join(sql.split()[:3]) for sql, _ in traced if not sql.startswith("PRAGMA")]
+    assert statements[:6] == [
         "BEGIN IMMEDIATE",
         "INSERT INTO processed_updates",
-        "SELECT id, chat_id, user_id,",
-        "UPDATE conversations SET snapshot",
+        "SELECT id, chat_id,",
+        "UPDATE conversations SET",
         "INSERT INTO events",
-        "commit",
-        "BEGIN IMMEDIATE",  # the redelivery: its claim is taken, it rolls back and writes nothing
-        "INSERT INTO processed_updates",
-        "rollback",
+        "COMMIT",
     ]
+    assert statements[6:8] == ["BEGIN IMMEDIATE", "INSERT INTO processed_updates"]
+    assert all(on_loop for sql, on_loop in traced if not sql.startswith("ROLLBACK"))
+    # The redelivery: its claim is taken, it rolls back (through aiosqlite) and writes nothing.
+    assert calls == ["rollback"]
     assert (await fetch_conversation(database_url, CHAT)).snapshot["answers"]["seen"] == ["a"]
 
 

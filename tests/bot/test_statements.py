@@ -21,9 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.db.engine import create_engine, create_session_factory
-from bot.db.fast import AiosqliteStatements, AsyncpgStatements
+from bot.db.fast import AsyncpgStatements
 from bot.db.models import Conversation, EventRecord, ProcessedUpdate
 from bot.db.rows import CONVERSATIONS
+from bot.db.sqlite import SqliteStatements
 from bot.db.statements import SessionStatements, StepStatements
 from tests.e2e.harness import fetch_conversation, fetch_rows
 
@@ -66,7 +67,7 @@ async def statements(request: pytest.FixtureRequest, database_url: str) -> Async
         if request.param == "aiosqlite":
             async with engine.connect() as conn:
                 driver = (await conn.get_raw_connection()).driver_connection
-                lite = AiosqliteStatements(driver)  # type: ignore[arg-type]
+                lite = SqliteStatements(driver)  # type: ignore[arg-type]
                 try:
                     yield lite
                     await lite.commit()
