@@ -72,6 +72,7 @@ FIELDS: tuple[str, ...] = tuple(q.id for q in Q.QUESTIONS if q.id in _IN_FORM)
 MAX_FIELD_CHARS = 64  # longer than any amount a person types; more is not read
 
 REQUIRED = "form.err.required"
+CHOOSE = "form.err.choose"  # a choice left empty
 # Why a form cannot be used now (catalogue ids; the person is told, the page too).
 NO_CONVERSATION = "form.refused.no_conversation"
 WITH_STAFF = "form.refused.with_staff"
@@ -120,7 +121,7 @@ def read(
         raw = (values.get(q.id) or "").strip()
         try:
             if not raw:
-                raise ParseError(REQUIRED)
+                raise ParseError(CHOOSE if q.kind is Q.Kind.CHOICE else REQUIRED)
             if len(raw) > MAX_FIELD_CHARS:
                 raise ParseError(unreadable(q))
             # A form's field is read strictly, as a button's value is: what was typed is a figure,

@@ -87,7 +87,7 @@ def error_text(q: Q.Question, error: ParseError, lang: str) -> str:
     """A field's refusal as the chat words it: what is wrong, then what is expected, with an example."""
     params = {k: format_money(v, lang) if isinstance(v, Decimal) else str(v) for k, v in error.params.items()}
     text = plain(t(error.msg_id, lang, **params))
-    if error.msg_id != finform.REQUIRED and q.kind in (Q.Kind.MONEY, Q.Kind.COUNT):
+    if error.msg_id.startswith("conv.err.") and q.kind in (Q.Kind.MONEY, Q.Kind.COUNT):
         text = f"{text} {plain(t(q.hint_id, lang))}"
     return text
 

@@ -37,6 +37,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "was changed."
         ),
         "form.err.required": "Please fill this in (type 0 if it doesn't apply).",
+        "form.err.choose": "Please choose one.",
         # ---- the page
         "form.title": "Your finances",
         "form.intro": (
@@ -114,6 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "se cambió nada."
         ),
         "form.err.required": "Por favor llene esto (escriba 0 si no aplica).",
+        "form.err.choose": "Por favor elija una opción.",
         "form.title": "Sus finanzas",
         "form.intro": (
             "Todas las preguntas de dinero en una página. Escriba 0 donde algo no aplique. Las cifras "

@@ -233,6 +233,7 @@ def test_an_empty_field_is_refused_and_says_to_type_zero(start: StepResult) -> N
 
 def test_a_choice_must_be_one_of_its_options(start: StepResult) -> None:
     assert read(start, residence="mars").error("residence") == t("conv.err.choice", "en")
+    assert read(start, residence=None).error("residence") == "Please choose one."
     assert read(start, residence="Alaska").error("residence") is not None  # a label is not a value
     assert read(start, residence="alaska").value("residence") == "alaska"
 

@@ -90,6 +90,7 @@
 
   // The form cannot be used: say why, keep nothing on screen that could be sent.
   function refuse(message) {
+    app.classList.remove("with-bar");
     app.replaceChildren(lines(message));
     if (state.form) {
       var close = el("button", { type: "button", id: "close" }, state.form.texts.close);
@@ -133,7 +134,6 @@
         inputmode: field.kind === "money" ? "decimal" : "numeric",
         autocomplete: "off",
         enterkeyhint: "next",
-        placeholder: "0",
       });
       described.push("w-" + field.id, "e-" + field.id);
       input.setAttribute("aria-describedby", described.join(" "));
@@ -167,6 +167,8 @@
   function renderTotals(totals) {
     var box = document.getElementById("totals");
     var texts = state.form.totals;
+    var bar = document.getElementById("bar");
+    if (bar) bar.textContent = texts.left + ": " + (totals ? totals.left : "…");
     box.replaceChildren(el("h2", {}, texts.title));
     if (!totals) {
       box.appendChild(el("p", { id: "totals-waiting" }, texts.waiting));
@@ -209,7 +211,7 @@
         box.hidden = !shown[field.id];
         var error = document.getElementById("e-" + field.id);
         var message = errors[field.id];
-        var visible = Boolean(message) && (force || state.submitted || state.touched[field.id]);
+        var visible = Boolean(message && (force || state.submitted || state.touched[field.id]));
         error.hidden = !visible;
         error.textContent = visible ? message : "";
         box.classList.toggle("invalid", visible);
@@ -228,16 +230,18 @@
     return call("check", { step: state.step, values: values() }).then(
       function (reply) {
         if (mine !== state.seq) return; // a later check is on its way
+        app.removeAttribute("aria-busy");
         if (reply.status === 200) show(reply.body, false);
         else if (reply.status === 401 || reply.status === 409) refuse(reply.body.message);
       },
       function () {
-        /* offline for a moment: the next change tries again */
+        if (mine === state.seq) app.removeAttribute("aria-busy"); // offline a moment: the next change retries
       }
     );
   }
 
   function later() {
+    app.setAttribute("aria-busy", "true"); // the totals are being worked out again
     clearTimeout(state.timer);
     state.timer = setTimeout(check, 300);
   }
@@ -253,6 +257,7 @@
     event.preventDefault();
     clearTimeout(state.timer);
     state.seq++; // a check still on its way must not undo what the submission shows
+    app.removeAttribute("aria-busy");
     state.submitted = true;
     var button = document.getElementById("submit");
     var texts = state.form.texts;
@@ -266,6 +271,7 @@
           var done = el("div", { class: "banner good", id: "sent", role: "status" }, reply.body.message);
           var close = el("button", { type: "button", id: "close" }, texts.close);
           close.addEventListener("click", closeApp);
+          app.classList.remove("with-bar");
           app.replaceChildren(done, close);
           setTimeout(closeApp, 1500);
         } else if (reply.status === 422) {
@@ -315,7 +321,10 @@
         later();
       }
     });
-    app.replaceChildren(el("h1", {}, form.texts.title), el("p", { class: "intro" }, form.texts.intro), node);
+    // A visual copy of one line of the totals, kept in view; screen readers hear the totals themselves.
+    var bar = el("div", { id: "bar", "aria-hidden": "true" });
+    app.replaceChildren(el("h1", {}, form.texts.title), el("p", { class: "intro" }, form.texts.intro), node, bar);
+    app.classList.add("with-bar");
     show(data, false);
   }
 
