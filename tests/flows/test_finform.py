@@ -429,3 +429,15 @@ def test_a_snapshot_is_what_the_form_is_checked_against() -> None:
     assert finform.refusal(Snapshot(state="done", step=7), active=True, with_staff=False, opened_at=7) == (
         finform.NOT_NOW
     )
+
+
+def test_the_long_path_with_the_form_sends_less_and_ends_in_the_same_plan() -> None:
+    from bench import lengths
+
+    path = next(p for p in lengths.MAIN_PATHS if p.first.value == "oic_collectibility")
+    chat, form = lengths.walk(path), lengths.walk_with_form(path)
+    assert form.first == chat.first  # walk_with_form also checks the questions add up to the chat's
+    assert form.form_fields == len([q for q in chat.questions if finform.in_block(q)]) == 19
+    assert len(form.questions) == len(chat.questions) - form.form_fields
+    assert form.sent == len(form.questions) + 1 < chat.sent and form.messages < chat.messages
+    assert form.seconds < chat.seconds
