@@ -128,5 +128,6 @@ def totals(answers: Answers, lang: str) -> Json | None:
     }
 
 
-def refusal_text(key: str, lang: str) -> str:
+def page_text(key: str, lang: str) -> str:
+    """A catalogue text as the page shows it: plain (the page sets it as text)."""
     return plain(t(key, lang))

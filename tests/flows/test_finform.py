@@ -441,3 +441,22 @@ def test_the_long_path_with_the_form_sends_less_and_ends_in_the_same_plan() -> N
     assert len(form.questions) == len(chat.questions) - form.form_fields
     assert form.sent == len(form.questions) + 1 < chat.sent and form.messages < chat.messages
     assert form.seconds < chat.seconds
+
+
+def test_every_field_refuses_a_bad_figure_in_the_words_the_chat_uses_for_it(start: StepResult) -> None:
+    bad = {Q.Kind.MONEY: "-5", Q.Kind.COUNT: "lots", Q.Kind.CHOICE: "mars"}
+    result, checked = start, set()
+    while result.snapshot.state in finform.FIELDS:
+        qid = result.snapshot.state
+        q = Q.BY_ID[qid]
+        refused = engine.handle(result.snapshot, UserInput(InputKind.TEXT, bad[q.kind]), TODAY)
+        in_chat = " ".join(plain(refused.messages[0].html).split("\n"))
+        in_form = read(start, **{qid: bad[q.kind]}).error(qid)
+        assert in_form is not None
+        if q.kind is Q.Kind.CHOICE:
+            assert in_chat.startswith(in_form)  # the chat adds how to tap its buttons
+        else:
+            assert in_form == in_chat, qid
+        checked.add(qid)
+        result = reply(result, IN_CHAT[qid])
+    assert checked == set(finform.FIELDS)

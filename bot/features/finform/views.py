@@ -102,13 +102,13 @@ def answer(body: dict[str, Any], status: int = 200) -> web.Response:
 
 
 def refused(key: str, lang: str, status: int = 409) -> web.Response:
-    return answer({"reason": key.rpartition(".")[2], "message": formview.refusal_text(key, lang)}, status)
+    return answer({"reason": key.rpartition(".")[2], "message": formview.page_text(key, lang)}, status)
 
 
 def not_theirs(error: InitDataError) -> web.Response:
     """Who opened the page is unknown, and so is their language: both languages."""
     key = "form.refused.expired" if error.reason == "expired" else "form.refused.signature"
-    text = "\n".join(formview.refusal_text(key, lang) for lang in LANGUAGES)
+    text = "\n".join(formview.page_text(key, lang) for lang in LANGUAGES)
     return answer({"reason": error.reason, "message": text}, 401)
 
 
@@ -195,7 +195,8 @@ class FormViews:
         state = await service.peek(opener.user_id)
         why = usable(state, step_of(payload))
         if why is not None or state is None:
-            return refused(why or finform.NO_CONVERSATION, normalize_lang(opener.language_code))
+            lang = state.lang if state is not None else normalize_lang(opener.language_code)
+            return refused(why or finform.NO_CONVERSATION, lang)
         snapshot = state.screening
         answers = Answers.model_validate(snapshot.answers)
         reading = finform.read(answers, snapshot.history, values_of(payload), state.lang, today(service))
@@ -211,25 +212,23 @@ class FormViews:
             return not_theirs(error)
         opened_at, values = step_of(payload), values_of(payload)
         update_id = claim_id(opener, opened_at, values)
-        lang = normalize_lang(opener.language_code)
-        if await service.claimed(update_id):
-            return answer(
-                {"ok": True, "duplicate": True, "message": formview.refusal_text("form.sent_already", lang)}
-            )
         state = await service.peek(opener.user_id)
+        lang = state.lang if state is not None else normalize_lang(opener.language_code)
+        if await service.claimed(update_id):
+            # Sent before (a second tap, a retry): its step moved the conversation on, so it is not refused.
+            return answer(
+                {"ok": True, "duplicate": True, "message": formview.page_text("form.sent_already", lang)}
+            )
         why = usable(state, opened_at)
         if why is not None or state is None:
             logger.info("a form for chat %s was refused: %s", opener.user_id, why or finform.NO_CONVERSATION)
-            return refused(why or finform.NO_CONVERSATION, state.lang if state is not None else lang)
-        lang = state.lang
+            return refused(why or finform.NO_CONVERSATION, lang)
         snapshot = state.screening
         answers = Answers.model_validate(snapshot.answers)
         reading = finform.read(answers, snapshot.history, values, lang, today(service))
         if not reading.complete:
             checked = formview.checked(reading, lang)
-            return answer(
-                {"message": formview.refusal_text("form.fix", lang), "errors": checked["errors"]}, 422
-            )
+            return answer({"message": formview.page_text("form.fix", lang), "errors": checked["errors"]}, 422)
         return await self.apply(service, opener, update_id, opened_at, values, lang)
 
     async def apply(
@@ -252,13 +251,13 @@ class FormViews:
             outcome = await asyncio.shield(service.runner.handle(service.bot, incoming))
         except TRANSIENT_ERRORS as error:
             logger.warning("a form for chat %s was not applied (%s)", opener.user_id, type(error).__name__)
-            return answer({"message": formview.refusal_text("form.network", lang)}, 503)
+            return answer({"message": formview.page_text("form.network", lang)}, 503)
         if outcome.duplicate:
             return answer(
-                {"ok": True, "duplicate": True, "message": formview.refusal_text("form.sent_already", lang)}
+                {"ok": True, "duplicate": True, "message": formview.page_text("form.sent_already", lang)}
             )
         if "form_used" in outcome.event_kinds:
-            return answer({"ok": True, "message": formview.refusal_text("form.sent", lang)})
+            return answer({"ok": True, "message": formview.page_text("form.sent", lang)})
         # Refused by the step itself: the conversation changed between the checks above and its lock.
         events = outcome.turn.events if outcome.turn is not None else []
         reason = next(
