@@ -30,6 +30,7 @@ from bot.db.engine import open_database as open_db
 from bot.features import clicks
 from bot.features.backoffice import install_backoffice
 from bot.features.dashboard import command as dashboard_command
+from bot.features.finform.setup import offer_form
 from bot.features.leads import staff_router
 from bot.features.leads.phone import PhoneNumbers
 from bot.features.leads.setup import install_leads
@@ -111,6 +112,7 @@ def create_dispatcher(settings: Settings, runner: StepRunner) -> Dispatcher:
     )
     install_leads(dp, runner, settings)
     install_backoffice(dp, runner, settings)
+    offer_form(runner, settings)  # the financial form's button (its page: bot/cli/webhook.py, bot/cli/web.py)
 
     async def drain() -> None:
         await runner.drain()

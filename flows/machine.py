@@ -30,7 +30,7 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from flows import answers_view, notice_answers, planview
+from flows import answers_view, finform, notice_answers, planview
 from flows import questions as Q
 from flows.answers import Answers
 from flows.assessment import assess
@@ -38,7 +38,7 @@ from flows.catalogue import t
 from flows.messages import message
 from flows.parsing import ParseError
 from flows.render import format_money
-from flows.types import Button, Event, OutMessage, Snapshot, UserInput
+from flows.types import Button, Event, FormFields, OutMessage, Snapshot, UserInput
 
 NEW = "new"
 REVIEW = "review"
@@ -260,6 +260,43 @@ class Conversation:
         self.move.events.append(Event("letter_used", data={"filled": filled}))
         self.move.notes.append(self.filled_note(answers, filled))
 
+    def _plan_form(self, event: EventData) -> None:
+        """The financial form, submitted: every question it holds answered at once (flows/finform.py).
+
+        Refused, with the reason and nothing changed, outside the financial block, when the
+        conversation moved on since the form was opened, or when a field fails its question's checks
+        (the bot's web server checks them first; this is the check that counts).
+        """
+        sent = event.kwargs.get("form")
+        here = self.state if self.state in Q.BY_ID else None
+        reading: finform.FormReading | None = None
+        if not isinstance(sent, FormFields):
+            refused: str | None = finform.NOT_NOW
+        else:
+            where = Snapshot(state=self.state, step=self.step)
+            refused = finform.refusal(where, active=True, with_staff=False, opened_at=sent.opened_at)
+            if refused is None:
+                reading = finform.read(self.answers, self.history, sent.as_dict(), self.lang, self.today)
+                refused = None if reading.complete else finform.INVALID
+        if refused is not None or reading is None:
+            self.move.error = ParseError(refused or finform.NOT_NOW)
+            self.move.events.append(Event("form_refused", here, {"reason": refused}))
+            return
+        answers, history = reading.answers, reading.history
+        relevant = Q.relevance(answers)
+        self.move.answers, self.move.history, self.move.relevant = answers, history, relevant
+        target = self._next_target(relevant, history)
+        if target == DONE and self.returning_to:
+            target = REVIEW  # a change from the review: the answers first, then Continue
+        self.move.target = target
+        kind = "changed" if self.returning_to else "answered"
+        for qid in reading.filled:
+            if qid != self.state:
+                self.move.events.append(Event("entered", qid, {"via": "form"}))
+            self.move.events.append(Event(kind, qid, {"via": "form"}))
+        self.move.events.append(Event("form_used", here, {"filled": len(reading.filled)}))
+        self.move.notes.append(self.filled_note(answers, reading.filled, "form.filled"))
+
     def _plan_more(self, event: EventData) -> None:
         """Nothing moves: the done state shows what the plan's button asked for."""
 
@@ -289,6 +326,15 @@ class Conversation:
         self.accepted = False
         self.events.extend(self.move.events)
         self.outbox.append(message(t("letters.not_used", self.lang), kind="error"))
+        self.outbox.extend(self.prompt())
+
+    def refuse_form(self, event: EventData) -> None:
+        """A form that cannot be used now: why, then where the conversation is (a fresh form button)."""
+        error = self.move.error
+        assert error is not None
+        self.accepted = False
+        self.events.extend(self.move.events)
+        self.outbox.append(message(t(error.msg_id, self.lang), kind="error"))
         self.outbox.extend(self.prompt())
 
     def reject(self, event: EventData) -> None:
@@ -374,6 +420,10 @@ class Conversation:
                 extra.append(Button(t("conv.btn.unsure", lang), Q.UNSURE))
             if extra:
                 rows.append(tuple(extra))
+        if finform.in_block(q.id):
+            # All the money questions on one page (a Mini App); the render layer leaves it out where
+            # the bot serves no such page, and the questions go on one by one.
+            rows.append((Button(t("form.btn.open", lang), web_app=finform.APP),))
         if self.history or self.returning_to:
             rows.append((Button(t("conv.btn.back", lang), BACK),))
         return tuple(rows)
@@ -402,9 +452,9 @@ class Conversation:
         value = html.escape(answers_view.value_text(q, answers, self.lang))
         return message(t(key, self.lang, value=value), kind="note", question_id=q.id)
 
-    def filled_note(self, answers: Answers, filled: list[str]) -> OutMessage:
-        """What the confirmed letter answered, one line each, as the review shows answers."""
-        lines = [t("letters.filled", self.lang)]
+    def filled_note(self, answers: Answers, filled: list[str], title: str = "letters.filled") -> OutMessage:
+        """What a confirmed letter (or the form) answered, one line each, as the review shows answers."""
+        lines = [t(title, self.lang)]
         for label, value in answers_view.describe(answers, self.lang, filled):
             lines.append(f"• {html.escape(label)}: <b>{html.escape(value)}</b>")
         return message("\n".join(lines), kind="note")
@@ -498,6 +548,9 @@ def build_machine() -> Machine:
         _stay("letter", [NEW, *anywhere], "rejected", "refuse_letter"),
         *_moves("letter", anywhere, [*questions, REVIEW, DONE]),
         _stay("more", [NEW, *questions, REVIEW], "stays", "remind"),
+        # the financial form, submitted: its questions answered at once, only from one of them
+        _stay("form", [NEW, *anywhere], "rejected", "refuse_form"),
+        *_moves("form", list(finform.FIELDS), [*questions, REVIEW, DONE]),
     ]
     return Machine(
         model=None,

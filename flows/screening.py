@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flows import notice_answers, planview
+from flows import finform, notice_answers, planview
 from flows import questions as Q
 from flows.answers import Answers
 from flows.assessment import assess
@@ -62,6 +62,8 @@ def handle(snapshot: Snapshot, user_input: UserInput, today: date) -> StepResult
             fire(conv, "continue")  # /start mid-conversation resumes where it was
         elif name == notice_answers.PREFIX:
             fire(conv, "letter", facts=notice_answers.facts(arg))
+        elif name == finform.COMMAND and user_input.form is not None:
+            fire(conv, "form", form=user_input.form)  # the financial form, submitted from its page
         elif name == notice_answers.DECLINED:
             return _letter_declined(snapshot, conv)
         elif name in planview.ON_DEMAND:

@@ -34,11 +34,25 @@ class InputKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class FormFields:
+    """What the financial form sent (flows/finform.py): the step it was opened at, and each field as
+    typed or chosen, by question id. Raw text on purpose: it is read by the questions' own readers."""
+
+    opened_at: int
+    values: tuple[tuple[str, str], ...] = ()
+
+    def as_dict(self) -> dict[str, str]:
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
 class UserInput:
     kind: InputKind
     value: str
     # For buttons: the step the button was shown at. A mismatch means the button is stale.
     step: int | None = None
+    # The "form" command only: the fields the form sent (its own step is inside; ``step`` stays None).
+    form: FormFields | None = None
 
     @classmethod
     def typed(cls, text: str) -> UserInput:
@@ -64,6 +78,11 @@ class UserInput:
     def pressed(cls, value: str, step: int | None = None) -> UserInput:
         return cls(InputKind.BUTTON, value, step)
 
+    @classmethod
+    def form_sent(cls, fields: FormFields) -> UserInput:
+        """The financial form, submitted: one command that answers the questions it holds."""
+        return cls(InputKind.COMMAND, "form", None, fields)
+
 
 @dataclass(frozen=True)
 class Button:
@@ -79,11 +98,17 @@ class Button:
     - ``change:<question_id>`` comes from the review: pass it as a BUTTON with
       its step; the engine treats it as the "change:<question_id>" command.
     - anything else is an answer to the question shown at that step.
+
+    ``web_app`` names a page the bot serves inside Telegram (a Mini App: "finform", the financial
+    form). flows/ holds no addresses: the bot's render layer gives the name its configured URL, and
+    leaves the button out where the page is not served (a terminal, a bot without a public https
+    address). It sends nothing back as a press; the page submits to the bot's web server.
     """
 
     label: str  # localised, plain text
     value: str = ""  # token sent back as UserInput.value; short ASCII, fits Telegram's 64-byte callback data
     url: str | None = None  # a link button (the firm's booking page): opens the URL, sends nothing back
+    web_app: str | None = None  # a Mini App by name (see above)
 
 
 @dataclass(frozen=True)

@@ -84,7 +84,8 @@ class Console:
                 continue  # its language buttons: /language here, where numbers would be ambiguous
             for row in message.buttons:
                 for button in row:
-                    choices.append((button.label, button.url or button.value))
+                    if button.web_app is None:  # a Mini App (the financial form) opens only in Telegram
+                        choices.append((button.label, button.url or button.value))
             if message.keyboard is not None:
                 for keys in message.keyboard.rows:
                     # A key sends its label as text; sharing a contact needs Telegram.

@@ -89,9 +89,11 @@ async def run_webhook(
         secrets=secrets,
         on_cleanup=bot_app.close,
     )
+    from bot.features.finform.setup import install_form
     from bot.features.site import install_site
 
     install_site(web_app, settings, bot_app.session_factory)
+    install_form(web_app, settings, bot_app.runner, bot_app.bot)
     if freeze_heap:
         freeze_startup_heap()
     await serve(

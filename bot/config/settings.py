@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     # Letter photos (bot/features/letters, docs/ocr.md): a photo or PDF of an IRS notice is read on
     # this machine and the fields the person confirms fill their answers. Off: photos are offered to staff.
     letter_photos: bool = True
+    # The financial form (bot/features/finform, docs/form.md): the money questions on one page, a
+    # Telegram Mini App served at <PUBLIC_BASE_URL>/form/. Off where PUBLIC_BASE_URL is not https://.
+    financial_form: bool = True
 
     # A person who comes back after this long with an unfinished screening is asked
     # whether to continue or start over, instead of having their message taken as an answer.
@@ -164,6 +167,17 @@ class Settings(BaseSettings):
 
     def google_enabled(self) -> bool:
         return bool(self.google_ads_customer_id and self.google_ads_conversion_action)
+
+    def form_url(self) -> str:
+        """Where Telegram opens the financial form; ValueError saying what is missing when it can't."""
+        if not self.financial_form:
+            raise ValueError("FINANCIAL_FORM=false")
+        if not self.public_base_url.startswith("https://"):
+            shown = self.public_base_url or "not set"
+            raise ValueError(
+                f"PUBLIC_BASE_URL is {shown}: Telegram opens a Mini App only from a public https:// address"
+            )
+        return self.public_base_url + "/form/"
 
     def dashboard_enabled(self) -> bool:
         return len(self.secret("dashboard_secret")) >= 16

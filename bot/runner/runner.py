@@ -78,6 +78,8 @@ class StepRunner:
         self.resolve_source: SourceResolver | None = None
         self.recorders: list[StepRecorder] = []
         self.observers: list[Observer] = []
+        # The Mini Apps whose buttons are shown, by name, and their addresses (bot/features/finform).
+        self.web_apps: dict[str, str] = {}
         self.in_flight = 0
         self.idle = asyncio.Event()
         self.idle.set()
@@ -149,7 +151,7 @@ class StepRunner:
             turn=turn,
             lang=turn.state.lang if turn.state else normalize_lang(inp.language_code),
         )
-        outcome.messages = render.render_messages(turn.messages, turn.step)
+        outcome.messages = render.render_messages(turn.messages, turn.step, self.web_apps)
         if turn.state is None:
             return outcome  # nothing to store (/cancel before any conversation)
         if row is None:

@@ -8,6 +8,7 @@ moved on). Format: "<step>|<value>", at most 64 bytes as Telegram requires.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aiogram.types import (
@@ -16,6 +17,7 @@ from aiogram.types import (
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
+    WebAppInfo,
 )
 
 from flows.types import Button, InputKind, Keyboard, OutMessage, UserInput
@@ -27,6 +29,9 @@ NOOP_DATA = "noop"
 COMMAND_PREFIX = "cmd:"
 
 ReplyMarkup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+# The Mini Apps this bot serves, by name (flows.types.Button.web_app), and their https addresses.
+WebApps = Mapping[str, str]
+NO_WEB_APPS: WebApps = {}
 
 
 @dataclass(frozen=True)
@@ -75,12 +80,22 @@ def to_user_input(payload: CallbackPayload) -> UserInput:
     return UserInput(kind=InputKind.BUTTON, value=payload.value, step=payload.step)
 
 
-def inline_keyboard(rows: tuple[tuple[Button, ...], ...], step: int) -> InlineKeyboardMarkup | None:
-    if not rows:
+def inline_keyboard(
+    rows: tuple[tuple[Button, ...], ...], step: int, web_apps: WebApps = NO_WEB_APPS
+) -> InlineKeyboardMarkup | None:
+    rendered = [[b for b in (keyboard_button(button, step, web_apps) for button in row) if b] for row in rows]
+    rendered = [row for row in rendered if row]
+    if not rendered:
         return None
-    return InlineKeyboardMarkup(
-        inline_keyboard=[[inline_button(b, step) for b in row] for row in rows if row]
-    )
+    return InlineKeyboardMarkup(inline_keyboard=rendered)
+
+
+def keyboard_button(button: Button, step: int, web_apps: WebApps) -> InlineKeyboardButton | None:
+    """The button as Telegram takes it; None for a Mini App this bot does not serve (left out)."""
+    if button.web_app is not None:
+        url = web_apps.get(button.web_app)
+        return InlineKeyboardButton(text=button.label, web_app=WebAppInfo(url=url)) if url else None
+    return inline_button(button, step)
 
 
 def inline_button(button: Button, step: int) -> InlineKeyboardButton:
@@ -100,8 +115,8 @@ def reply_keyboard(keyboard: Keyboard) -> ReplyKeyboardMarkup:
     )
 
 
-def render_message(message: OutMessage, step: int) -> Outgoing:
-    markup: ReplyMarkup | None = inline_keyboard(message.buttons, step)
+def render_message(message: OutMessage, step: int, web_apps: WebApps = NO_WEB_APPS) -> Outgoing:
+    markup: ReplyMarkup | None = inline_keyboard(message.buttons, step, web_apps)
     if markup is None and message.keyboard is not None:
         markup = reply_keyboard(message.keyboard)
     elif markup is None and message.remove_keyboard:
@@ -111,8 +126,10 @@ def render_message(message: OutMessage, step: int) -> Outgoing:
     )
 
 
-def render_messages(messages: list[OutMessage], step: int) -> list[Outgoing]:
-    return [render_message(message, step) for message in messages]
+def render_messages(
+    messages: list[OutMessage], step: int, web_apps: WebApps = NO_WEB_APPS
+) -> list[Outgoing]:
+    return [render_message(message, step, web_apps) for message in messages]
 
 
 def escape(value: object) -> str:
